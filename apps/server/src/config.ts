@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import path from 'node:path';
+
+/** Every setting Harbour reads, from the environment (see .env.example, which documents each line). */
+const minutes = (d: number) =>
+  z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(d);
+
+export const ConfigSchema = z.object({
+  HARBOUR_DATA_DIR: z.string().min(1).default('./data'),
+  HARBOUR_DATABASE_URL: z
+    .string()
+    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+    .optional(),
+  HARBOUR_HOST: z.string().min(1).default('127.0.0.1'),
+  HARBOUR_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HARBOUR_PUBLIC_URL: z.url().optional(),
+  HARBOUR_SERVICES: z
+    .string()
+    .default('web,worker')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
+  HARBOUR_MASTER_KEY: z
+    .string()
+    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+    .optional(),
+  HARBOUR_MASTER_KEY_FILE: z.string().optional(),
+  HARBOUR_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    ),
+  HARBOUR_IDLE_LOCK_SENSITIVE_MINUTES: minutes(15),
+  HARBOUR_IDLE_LOCK_MINUTES: minutes(60),
+  HARBOUR_SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .default(12),
+  HARBOUR_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+  HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HARBOUR_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  HARBOUR_MAIL_FROM: z.string().default('Harbour <harbour@localhost>'),
+  HARBOUR_WEB_DIST: z.string().optional(),
+});
+
+export type RawConfig = z.infer<typeof ConfigSchema>;
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  databaseUrl: string;
+  publicUrl: string;
+  cookieSecure: boolean;
+  masterKeyFile: string;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const picked = Object.fromEntries(
+    Object.entries(env).filter(([k, v]) => k.startsWith('HARBOUR_') && v !== undefined && v !== ''),
+  );
+  const parsed = ConfigSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(config)'}: ${i.message}`);
+    throw new ConfigError(`Harbour cannot start: bad configuration\n${lines.join('\n')}`);
+  }
+  const c = parsed.data;
+  const dataDir = path.resolve(c.HARBOUR_DATA_DIR);
+  const publicUrl = c.HARBOUR_PUBLIC_URL ?? `http://localhost:${c.HARBOUR_PORT}`;
+  return {
+    ...c,
+    dataDir,
+    databaseUrl: c.HARBOUR_DATABASE_URL ?? `sqlite:${path.join(dataDir, 'harbour.sqlite')}`,
+    publicUrl,
+    cookieSecure:
+      c.HARBOUR_COOKIE_SECURE === 'auto'
+        ? publicUrl.startsWith('https:')
+        : c.HARBOUR_COOKIE_SECURE === 'true',
+    masterKeyFile: path.resolve(c.HARBOUR_MASTER_KEY_FILE ?? path.join(dataDir, 'master.key')),
+  };
+}

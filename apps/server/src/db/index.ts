@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, type Transaction } from 'kysely';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Anything a repo function can run a query on: the database or an open transaction. */
+export type Executor = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  dialect: Dialect;
+  /** SQLite file path, when on SQLite. */
+  file?: string;
+  /** PostgreSQL schema used as search_path (tests isolate themselves in one). */
+  pgSchema?: string;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** PostgreSQL only: put every connection's search_path on this schema, creating it if missing. */
+  pgSchema?: string;
+  poolSize?: number;
+}
+
+export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
+  if (url.startsWith('sqlite:')) {
+    const file = url.slice('sqlite:'.length);
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const sqlite = new SQLite(file);
+    // WAL: readers never block the writer; synchronous=NORMAL is durable across process crashes in WAL mode.
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    sqlite.pragma('busy_timeout = 5000');
+    const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+    return { db, dialect: 'sqlite', file: path.resolve(file), url, close: () => db.destroy() };
+  }
+  const schema = opts.pgSchema;
+  if (schema && !/^[a-z_][a-z0-9_]*$/.test(schema)) throw new Error('bad PostgreSQL schema name');
+  if (schema) {
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+    await admin.end();
+  }
+  const pool = new pg.Pool({ connectionString: url, max: opts.poolSize ?? 10 });
+  if (schema) pool.on('connect', (client) => void client.query(`SET search_path TO ${schema}`));
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, dialect: 'postgres', url, ...(schema ? { pgSchema: schema } : {}), close: () => db.destroy() };
+}

@@ -1,0 +1,146 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/index.js';
+import { newId } from '../../lib/ids.js';
+import { iso } from '../../lib/time.js';
+import { GENESIS_HASH, chainFor, entryHash } from './chain.js';
+import * as repo from './repo.js';
+
+export interface AuditInput {
+  schoolId: string | null;
+  actorAccountId: string | null;
+  /** dotted verb, e.g. "person.create", "auth.sign_in.failed", "person.read" */
+  action: string;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  ip?: string | null | undefined;
+  /** Ids and field names only, never narrative (clarification 8). */
+  details?: Record<string, unknown> | undefined;
+}
+
+/**
+ * Appends one entry to the school's hash chain. Pass the caller's transaction so the entry commits
+ * (or rolls back) with the change it records; without one it runs in its own transaction.
+ */
+export async function appendAudit(ctx: AppContext, input: AuditInput, tx?: Executor): Promise<void> {
+  const run = async (db: Executor) => {
+    const chain = chainFor(input.schoolId);
+    const head = await repo.lockHead(db, ctx.database.dialect, chain);
+    const seq = (head?.seq ?? 0) + 1;
+    const prevHash = head?.hash ?? GENESIS_HASH;
+    const fields = {
+      chain,
+      seq,
+      at: iso(ctx.clock.now()),
+      school_id: input.schoolId,
+      actor_account_id: input.actorAccountId,
+      action: input.action,
+      entity_type: input.entityType ?? null,
+      entity_id: input.entityId ?? null,
+      ip: input.ip ?? null,
+      details: JSON.stringify(input.details ?? {}),
+    };
+    await repo.insertEntry(db, {
+      id: newId(),
+      ...fields,
+      prev_hash: prevHash,
+      hash: entryHash(prevHash, fields),
+    });
+  };
+  if (tx) await run(tx);
+  else await ctx.db.transaction().execute(run);
+  ctx.onAuditAppended();
+}
+
+export const headFilePath = (dataDir: string, database: { pgSchema?: string | undefined; dialect: string }) =>
+  path.join(dataDir, database.pgSchema ? `audit-heads.${database.pgSchema}.json` : 'audit-heads.json');
+
+/** Copies the committed chain heads to a file outside the database, so truncating the tables shows. */
+export async function writeHeadFile(ctx: AppContext, file: string): Promise<void> {
+  const heads = await repo.allHeads(ctx.db);
+  const tmp = `${file}.tmp`;
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(tmp, JSON.stringify({ writtenAt: iso(ctx.clock.now()), heads }, null, 2), { mode: 0o600 });
+  fs.renameSync(tmp, file);
+}
+
+export interface VerifyProblem {
+  chain: string;
+  seq: number;
+  entryId?: string;
+  reason: string;
+}
+export interface VerifyResult {
+  ok: boolean;
+  entries: number;
+  chains: string[];
+  problem?: VerifyProblem;
+}
+
+function readHeadFile(file: string): Map<string, { seq: number; hash: string }> {
+  if (!fs.existsSync(file)) return new Map();
+  const parsed = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+    heads: { chain: string; seq: number; hash: string }[];
+  };
+  return new Map(parsed.heads.map((h) => [h.chain, h]));
+}
+
+/** Walks every chain; names the first entry that was altered, removed or added out of order. */
+export async function verifyAudit(ctx: AppContext, headFile: string): Promise<VerifyResult> {
+  const fileHeads = readHeadFile(headFile);
+  const dbHeads = new Map((await repo.allHeads(ctx.db)).map((h) => [h.chain, h]));
+  const chains = [
+    ...new Set([...fileHeads.keys(), ...dbHeads.keys(), ...(await repo.chainsInEntries(ctx.db))]),
+  ].sort();
+  let entries = 0;
+  for (const chain of chains) {
+    let expectSeq = 1;
+    let prevHash = GENESIS_HASH;
+    const seen = new Map<number, string>();
+    for await (const e of repo.walkChain(ctx.db, chain)) {
+      entries++;
+      if (e.seq !== expectSeq)
+        return fail(chain, expectSeq, `entry ${expectSeq} is missing (next present is ${e.seq})`, entries);
+      if (e.prev_hash !== prevHash)
+        return fail(
+          chain,
+          e.seq,
+          `entry ${e.seq} does not follow entry ${e.seq - 1} (removed or altered)`,
+          entries,
+          e.id,
+        );
+      if (entryHash(prevHash, e) !== e.hash)
+        return fail(chain, e.seq, `entry ${e.seq} was altered after it was written`, entries, e.id);
+      seen.set(e.seq, e.hash);
+      prevHash = e.hash;
+      expectSeq++;
+    }
+    const last = expectSeq - 1;
+    for (const [source, head] of [
+      ['database head', dbHeads.get(chain)],
+      ['head copy outside the database', fileHeads.get(chain)],
+    ] as const) {
+      if (!head) continue;
+      if (head.seq > last)
+        return fail(
+          chain,
+          last + 1,
+          `entries ${last + 1}..${head.seq} were removed (${source} is at ${head.seq})`,
+          entries,
+        );
+      if (head.seq > 0 && seen.get(head.seq) !== head.hash)
+        return fail(chain, head.seq, `entry ${head.seq} differs from the ${source}`, entries);
+    }
+  }
+  return { ok: true, entries, chains };
+
+  function fail(chain: string, seq: number, reason: string, n: number, entryId?: string): VerifyResult {
+    return {
+      ok: false,
+      entries: n,
+      chains,
+      problem: { chain, seq, reason, ...(entryId ? { entryId } : {}) },
+    };
+  }
+}

@@ -1,0 +1,195 @@
+import type { Role } from '@harbour/shared';
+import { ROLES, rolesNeedTotp } from '@harbour/shared';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/index.js';
+import type { SessionTable } from '../../db/schema.js';
+import { newToken, sha256 } from '../../lib/ids.js';
+import { addMinutes, iso } from '../../lib/time.js';
+
+export interface Actor {
+  sessionId: string;
+  accountId: string;
+  username: string;
+  schoolId: string | null;
+  roles: Role[];
+  personId: string | null;
+  state: SessionTable['state'];
+  csrfToken: string;
+  idleMinutes: number;
+  totpEnrolled: boolean;
+}
+
+/** Roles an account holds in one school, including organisation roles of that school's trust. */
+export async function rolesIn(db: Executor, accountId: string, schoolId: string | null): Promise<Role[]> {
+  if (!schoolId) return [];
+  const school = await db
+    .selectFrom('schools')
+    .select('organisation_id')
+    .where('id', '=', schoolId)
+    .executeTakeFirst();
+  const rows = await db
+    .selectFrom('role_assignments')
+    .select('role')
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('school_id', '=', schoolId),
+        ...(school?.organisation_id ? [eb('organisation_id', '=', school.organisation_id)] : []),
+      ]),
+    )
+    .execute();
+  const set = new Set(rows.map((r) => r.role));
+  return ROLES.filter((r: Role) => set.has(r));
+}
+
+/** Schools in which an account holds any role; the first is where a new session acts. */
+export async function schoolsOf(db: Executor, accountId: string): Promise<{ id: string; name: string }[]> {
+  return db
+    .selectFrom('role_assignments')
+    .innerJoin('schools', 'schools.id', 'role_assignments.school_id')
+    .select(['schools.id', 'schools.name'])
+    .where('role_assignments.account_id', '=', accountId)
+    .where('role_assignments.revoked_at', 'is', null)
+    .distinct()
+    .orderBy('schools.name')
+    .execute();
+}
+
+export function idleMinutesFor(ctx: AppContext, roles: readonly Role[]): number {
+  return rolesNeedTotp(roles)
+    ? ctx.config.HARBOUR_IDLE_LOCK_SENSITIVE_MINUTES
+    : ctx.config.HARBOUR_IDLE_LOCK_MINUTES;
+}
+
+export async function createSession(
+  ctx: AppContext,
+  opts: {
+    accountId: string;
+    schoolId: string | null;
+    state: SessionTable['state'];
+    ip: string | null;
+    userAgent: string | null;
+  },
+): Promise<{ token: string; id: string }> {
+  const token = newToken();
+  const id = sha256(token);
+  const now = ctx.clock.now();
+  await ctx.db
+    .insertInto('sessions')
+    .values({
+      id,
+      account_id: opts.accountId,
+      school_id: opts.schoolId,
+      state: opts.state,
+      csrf_token: newToken(),
+      created_at: iso(now),
+      last_seen_at: iso(now),
+      expires_at: iso(addMinutes(now, ctx.config.HARBOUR_SESSION_MAX_HOURS * 60)),
+      ended_at: null,
+      end_reason: null,
+      ip: opts.ip,
+      user_agent: opts.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, id };
+}
+
+export async function endSessionsOf(
+  db: Executor,
+  accountId: string,
+  reason: string,
+  at: string,
+): Promise<number> {
+  const res = await db
+    .updateTable('sessions')
+    .set({ ended_at: at, end_reason: reason })
+    .where('account_id', '=', accountId)
+    .where('ended_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function setSessionState(db: Executor, id: string, state: SessionTable['state']): Promise<void> {
+  await db.updateTable('sessions').set({ state }).where('id', '=', id).execute();
+}
+
+/**
+ * Loads the session behind a cookie token, enforcing expiry, disabled accounts, leavers and the idle lock
+ * (clarification 9: enforced by the server). Returns undefined for any session that is no longer valid.
+ */
+export async function loadActor(
+  ctx: AppContext,
+  token: string,
+  opts: { touch: boolean },
+): Promise<Actor | undefined> {
+  const id = sha256(token);
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
+    .select([
+      'sessions.id',
+      'sessions.account_id',
+      'sessions.school_id',
+      'sessions.state',
+      'sessions.csrf_token',
+      'sessions.last_seen_at',
+      'sessions.expires_at',
+      'sessions.ended_at',
+      'accounts.username',
+      'accounts.disabled_at',
+      'accounts.totp_enrolled_at',
+    ])
+    .where('sessions.id', '=', id)
+    .executeTakeFirst();
+  if (!row || row.ended_at) return undefined;
+  const now = ctx.clock.now();
+  const nowIso = iso(now);
+  if (row.expires_at <= nowIso) {
+    await ctx.db
+      .updateTable('sessions')
+      .set({ ended_at: nowIso, end_reason: 'expired' })
+      .where('id', '=', id)
+      .execute();
+    return undefined;
+  }
+  if (row.disabled_at) {
+    await endSessionsOf(ctx.db, row.account_id, 'account_disabled', nowIso);
+    return undefined;
+  }
+  const person = row.school_id
+    ? await ctx.db
+        .selectFrom('people')
+        .select(['id', 'left_at'])
+        .where('account_id', '=', row.account_id)
+        .where('school_id', '=', row.school_id)
+        .executeTakeFirst()
+    : undefined;
+  if (person?.left_at && person.left_at <= nowIso) {
+    await endSessionsOf(ctx.db, row.account_id, 'leaver', nowIso);
+    return undefined;
+  }
+  const roles = await rolesIn(ctx.db, row.account_id, row.school_id);
+  const idleMinutes = idleMinutesFor(ctx, roles);
+  let state = row.state;
+  if (state === 'active' && addMinutes(new Date(row.last_seen_at), idleMinutes) <= now) {
+    state = 'locked';
+    await setSessionState(ctx.db, id, 'locked');
+  }
+  // Touch at most every 10 s: enough precision for an idle lock counted in minutes, far fewer writes.
+  if (opts.touch && state === 'active' && now.getTime() - new Date(row.last_seen_at).getTime() > 10_000) {
+    await ctx.db.updateTable('sessions').set({ last_seen_at: nowIso }).where('id', '=', id).execute();
+  }
+  return {
+    sessionId: id,
+    accountId: row.account_id,
+    username: row.username,
+    schoolId: row.school_id,
+    roles,
+    personId: person?.id ?? null,
+    state,
+    csrfToken: row.csrf_token,
+    idleMinutes,
+    totpEnrolled: row.totp_enrolled_at !== null,
+  };
+}

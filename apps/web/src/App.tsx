@@ -1,0 +1,23 @@
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout';
+import { useSession } from './lib/session';
+import { Home } from './pages/Home';
+import { SignIn } from './pages/SignIn';
+
+export function App() {
+  const { state } = useSession();
+  if (state.loading) return <p aria-live="polite">Loading…</p>;
+  const session = state.session;
+  return (
+    <Layout>
+      {!session ? (
+        <SignIn />
+      ) : (
+        <Routes>
+          <Route path="/" element={<Home />} />
+          <Route path="*" element={<h1>Page not found</h1>} />
+        </Routes>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,81 @@
+import { useState, type ReactNode } from 'react';
+import { Link, NavLink } from 'react-router-dom';
+import { post } from '../lib/api';
+import { useSession } from '../lib/session';
+
+/** CEOP's public reporting page: every page links to it (policy 9.2, product brief). */
+export const CEOP_URL = 'https://www.ceop.police.uk/Safety-Centre/';
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { state, reload, can } = useSession();
+  const [blank, setBlank] = useState(false);
+  const session = !state.loading ? state.session : null;
+  const lockNow = async () => {
+    await post('/api/auth/lock');
+    await reload();
+  };
+  const signOut = async () => {
+    await post('/api/auth/sign-out');
+    await reload();
+  };
+  if (blank) {
+    return (
+      <button type="button" className="blank-screen" onClick={() => setBlank(false)} autoFocus>
+        <span className="visually-hidden">Screen blanked. Press to show Harbour again.</span>
+      </button>
+    );
+  }
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          Harbour
+        </Link>
+        {session?.school && <span className="school-name">{session.school.name}</span>}
+        <nav aria-label="Main">
+          {session?.state === 'active' && (
+            <ul>
+              <li>
+                <NavLink to="/">Home</NavLink>
+              </li>
+              {can('people.read') && (
+                <li>
+                  <NavLink to="/people">People</NavLink>
+                </li>
+              )}
+              {can('audit.read') && (
+                <li>
+                  <NavLink to="/audit">Audit trail</NavLink>
+                </li>
+              )}
+            </ul>
+          )}
+        </nav>
+        <div className="header-actions">
+          <a className="ceop" href={CEOP_URL} target="_blank" rel="noreferrer">
+            Report to CEOP<span className="visually-hidden"> (opens in a new tab)</span>
+          </a>
+          <button type="button" onClick={() => setBlank(true)}>
+            Blank screen
+          </button>
+          {session && session.state === 'active' && (
+            <button type="button" onClick={() => void lockNow()}>
+              Lock screen
+            </button>
+          )}
+          {session && (
+            <button type="button" onClick={() => void signOut()}>
+              Sign out
+            </button>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

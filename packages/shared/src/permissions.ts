@@ -1,0 +1,128 @@
+import type { Role } from './roles.js';
+
+/**
+ * The central permission table (clarification 5): role -> permission -> scope, deny rules beat grants.
+ * Scopes narrow what a grant reaches; repos apply them in their queries so lists, counts and exports obey them.
+ */
+export const SCOPES = [
+  'school',
+  'own',
+  'my_children',
+  'my_class',
+  'self',
+  'named',
+  'organisation_aggregate',
+] as const;
+export type Scope = (typeof SCOPES)[number];
+
+interface PermissionInfo {
+  description: string;
+  /** Reads safeguarding data or administers accounts, roles, settings or approvals: TOTP required (clarification 9). */
+  sensitive: boolean;
+}
+
+export const PERMISSIONS = {
+  'people.read': { description: 'Search and view people in the register', sensitive: false },
+  'people.write': { description: 'Add and edit people, mark leavers', sensitive: false },
+  'people.import': { description: 'Import people from an MIS export', sensitive: false },
+  'people.vulnerability': { description: 'See and set pupils’ vulnerability flags', sensitive: true },
+  'accounts.admin': { description: 'Invite, disable and unlock accounts; request resets', sensitive: true },
+  'accounts.approve': {
+    description: 'Approve password/TOTP resets and safeguarding role grants',
+    sensitive: true,
+  },
+  'roles.assign': { description: 'Grant and remove roles', sensitive: true },
+  'audit.read': { description: 'Browse the audit trail', sensitive: true },
+  'settings.read': { description: 'Read school settings', sensitive: false },
+  'settings.write': { description: 'Change school settings', sensitive: true },
+  'safeguarding.read': { description: 'Read safeguarding records (concerns, alerts)', sensitive: true },
+} as const satisfies Record<string, PermissionInfo>;
+export type Permission = keyof typeof PERMISSIONS;
+
+type Grants = Partial<Record<Permission, Scope>>;
+
+const STAFF_BASE: Grants = { 'people.read': 'school', 'settings.read': 'school' };
+const DSL_TEAM: Grants = {
+  ...STAFF_BASE,
+  'people.vulnerability': 'school',
+  'safeguarding.read': 'school',
+  'accounts.approve': 'school',
+  'audit.read': 'school',
+};
+
+export const GRANTS: Record<Role, Grants> = {
+  headteacher: { ...DSL_TEAM, 'people.write': 'school', 'settings.write': 'school' },
+  dsl: DSL_TEAM,
+  // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
+  deputy_dsl: Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
+  online_safety_lead: { ...STAFF_BASE },
+  leadership: { ...STAFF_BASE, 'people.vulnerability': 'school' },
+  governor: { 'settings.read': 'school' },
+  chair_of_governors: { 'settings.read': 'school' },
+  teacher: { ...STAFF_BASE },
+  support_staff: { ...STAFF_BASE },
+  technical_staff: { 'people.read': 'school', 'settings.read': 'school' },
+  volunteer: { 'people.read': 'school' },
+  pupil: { 'people.read': 'self' },
+  parent: { 'people.read': 'my_children' },
+  visitor: {},
+  trust_officer: {},
+  system_admin: {
+    'people.read': 'school',
+    'people.write': 'school',
+    'people.import': 'school',
+    'accounts.admin': 'school',
+    'roles.assign': 'school',
+    'audit.read': 'school',
+    'settings.read': 'school',
+    'settings.write': 'school',
+  },
+};
+
+/** Deny rules beat any grant from another role the same person holds. */
+export const DENIES: Partial<Record<Role, Permission[]>> = {
+  // Governors see aggregate reports only, never a pupil's record (brief, roles table).
+  governor: ['safeguarding.read', 'people.vulnerability'],
+  // Technical staff manage filtering and accounts but have no access to concerns (brief, roles table).
+  technical_staff: ['safeguarding.read', 'people.vulnerability'],
+  pupil: ['safeguarding.read'],
+  parent: ['safeguarding.read'],
+  visitor: ['safeguarding.read'],
+};
+
+/** Broadest first: when several roles grant a permission, the broadest scope wins. */
+const SCOPE_ORDER: Scope[] = [
+  'school',
+  'organisation_aggregate',
+  'my_class',
+  'my_children',
+  'own',
+  'named',
+  'self',
+];
+
+/** Scopes one person gets for a permission from all their roles; empty if denied or never granted. */
+export function scopesFor(roles: readonly Role[], permission: Permission): Scope[] {
+  if (roles.some((r) => DENIES[r]?.includes(permission))) return [];
+  const scopes = new Set<Scope>();
+  for (const role of roles) {
+    const scope = GRANTS[role][permission];
+    if (scope) scopes.add(scope);
+  }
+  return SCOPE_ORDER.filter((s) => scopes.has(s));
+}
+
+export function permissionsFor(roles: readonly Role[]): Permission[] {
+  return (Object.keys(PERMISSIONS) as Permission[]).filter((p) => scopesFor(roles, p).length > 0);
+}
+
+/** TOTP is required for any role whose grants include a sensitive permission (clarification 9). */
+export function roleNeedsTotp(role: Role): boolean {
+  return (Object.keys(GRANTS[role]) as Permission[]).some(
+    (p) => GRANTS[role][p] !== undefined && PERMISSIONS[p].sensitive && !DENIES[role]?.includes(p),
+  );
+}
+
+export function rolesNeedTotp(roles: readonly Role[]): boolean {
+  return permissionsFor(roles).some((p) => PERMISSIONS[p].sensitive);
+}

@@ -1,0 +1,54 @@
+import { defineConfig } from 'vitest/config';
+import path from 'node:path';
+
+const alias = { '@harbour/shared': path.resolve('packages/shared/src/index.ts') };
+const pg = process.env.HARBOUR_TEST_DB === 'postgres';
+
+export default defineConfig({
+  resolve: { alias },
+  test: {
+    // Two workers: the machines that run CI have two cores (clarification 2).
+    maxWorkers: 2,
+    minWorkers: 1,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: [
+            'packages/*/src/**/*.test.ts',
+            'apps/server/src/**/*.unit.test.ts',
+            'apps/web/src/**/*.test.ts',
+          ],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'server-db',
+          include: ['apps/server/src/**/*.test.ts'],
+          exclude: ['apps/server/src/**/*.unit.test.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          env: pg ? { HARBOUR_TEST_DB: 'postgres' } : {},
+        },
+      },
+      ...(pg
+        ? []
+        : [
+            {
+              resolve: { alias },
+              test: {
+                name: 'browser',
+                include: ['e2e/**/*.e2e.test.ts'],
+                testTimeout: 120_000,
+                hookTimeout: 180_000,
+                fileParallelism: false,
+              },
+            },
+          ]),
+    ],
+  },
+});
