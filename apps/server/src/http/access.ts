@@ -16,15 +16,25 @@ declare module 'fastify' {
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every /api route registered, as "METHOD /path" (the route table test enumerates them). */
+    apiRoutes: string[];
+  }
+}
+
 /** Fails start-up if an /api route has no entry in the access table: deny by default, nothing forgotten. */
 export function enforceRouteTable(app: FastifyInstance): void {
+  const seen: string[] = [];
+  app.decorate('apiRoutes', seen);
   app.addHook('onRoute', (route) => {
     if (!route.url.startsWith('/api/')) return;
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const m of methods) {
       if (m === 'HEAD') continue;
-      if (!ROUTE_ACCESS[routeKey(m, route.url)])
-        throw new Error(`route ${m} ${route.url} has no entry in route-access.ts`);
+      const key = routeKey(m, route.url);
+      if (!ROUTE_ACCESS[key]) throw new Error(`route ${key} has no entry in route-access.ts`);
+      seen.push(key);
     }
   });
 }
@@ -54,7 +64,10 @@ export function installAccessHook(app: FastifyInstance, ctx: AppContext): void {
       throw new AppError('totp_required', 'Finish signing in with your authenticator code');
     if (access === 'authenticated') return;
     const scopes = scopesFor(actor.roles, access.permission);
-    if (scopes.length === 0) throw new AppError('forbidden', 'You do not have permission to do that');
+    if (scopes.length === 0)
+      throw new AppError('forbidden', 'You do not have permission to do that', {
+        permission: access.permission,
+      });
     req.access = { permission: access.permission, scopes };
   });
 }

@@ -224,3 +224,22 @@ export class Client {
     return this.request('PATCH', url, body);
   }
 }
+
+/**
+ * A signed-in, fully verified session for an account, made directly in the database. For tests that are about
+ * something other than signing in (e.g. the route table as every role, where TOTP would get in the way).
+ */
+export async function sessionFor(env: TestEnv, accountId: string, schoolId: string): Promise<Client> {
+  const { createSession } = await import('../modules/auth/sessions.js');
+  const { token } = await createSession(env.ctx, {
+    accountId,
+    schoolId,
+    state: 'active',
+    ip: '127.0.0.1',
+    userAgent: 'test',
+  });
+  const c = new Client(env.app);
+  c.cookie = `harbour_session=${token}`;
+  await c.refresh();
+  return c;
+}

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LightMyRequestResponse } from 'fastify';
+import { seedDemoSchool } from '../modules/demo/seed.js';
+import { sessionFor, startTestEnv, type TestEnv, type Client } from '../test/harness.js';
+import { ROUTE_ACCESS } from './route-access.js';
+
+/**
+ * Issue 2, section 9: malformed JSON, wrong types, unknown fields, oversized bodies and out-of-range values
+ * get a 4xx with { error: { code, message } } and change nothing, on every route.
+ */
+describe('bad input on every route', () => {
+  let env: TestEnv;
+  let c: Client;
+  let ids: Record<string, string>;
+  beforeAll(async () => {
+    env = await startTestEnv();
+    const seeded = await seedDemoSchool(env.ctx, { adminPassword: 'x-unused-password-1', pupilsPerYear: 2 });
+    // One account holding every role without a deny rule reaches every handler's validation.
+    const head = seeded.accounts.head!;
+    for (const role of ['system_admin', 'leadership'] as const) {
+      await env.ctx.db
+        .insertInto('role_assignments')
+        .values({
+          id: `${role}-extra`,
+          account_id: head.accountId,
+          school_id: seeded.schoolId,
+          organisation_id: null,
+          role,
+          granted_at: new Date().toISOString(),
+          granted_by: null,
+          revoked_at: null,
+          revoked_by: null,
+        })
+        .execute();
+    }
+    c = await sessionFor(env, head.accountId, seeded.schoolId);
+    const pupil = await env.ctx.db
+      .selectFrom('people')
+      .select('id')
+      .where('kind', '=', 'pupil')
+      .executeTakeFirstOrThrow();
+    ids = { id: pupil.id, token: 'not-a-real-token', role: 'teacher', key: 'school.profile' };
+  });
+  afterAll(() => env.close());
+
+  const routes = () =>
+    env.app.apiRoutes
+      .filter((k) => !['POST /api/auth/sign-out', 'POST /api/auth/lock'].includes(k))
+      .map((k) => {
+        const [method, url] = k.split(' ') as [string, string];
+        return { key: k, method, url: url.replace(/:(\w+)/g, (_m, n: string) => ids[n] ?? 'x') };
+      });
+
+  /** Everything a bad request could have changed; sessions' last-seen time is the only thing allowed to move. */
+  async function snapshot(): Promise<string> {
+    const tables = [
+      'people',
+      'parent_links',
+      'accounts',
+      'role_assignments',
+      'invitations',
+      'approvals',
+      'settings',
+      'jobs',
+      'outbox',
+      'schools',
+      'audit_entries',
+    ] as const;
+    const out: unknown[] = [];
+    for (const t of tables) out.push(await env.ctx.db.selectFrom(t).selectAll().execute());
+    return JSON.stringify(out);
+  }
+
+  function expectErrorShape(res: LightMyRequestResponse, key: string, what: string) {
+    expect(res.statusCode, `${what}: ${key}`).toBeGreaterThanOrEqual(400);
+    expect(res.statusCode, `${what}: ${key}`).toBeLessThan(500);
+    const body = res.json();
+    expect(typeof body.error?.code, `${what}: ${key}`).toBe('string');
+    expect(typeof body.error?.message, `${what}: ${key}`).toBe('string');
+  }
+
+  it('answers each kind of bad body with a 4xx error object and changes nothing', async () => {
+    const before = await snapshot();
+    for (const r of routes()) {
+      if (r.method === 'GET' || r.method === 'DELETE') continue;
+      const send = (payload: string, contentType = 'application/json') =>
+        env.app.inject({
+          method: r.method as 'POST',
+          url: r.url,
+          headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, 'content-type': contentType },
+          payload,
+        });
+      const malformed = await send('{"a": ');
+      expectErrorShape(malformed, r.key, 'malformed JSON');
+      expect(malformed.statusCode, r.key).toBe(400);
+      expectErrorShape(await send('[1,2,3]'), r.key, 'array instead of object');
+      expectErrorShape(await send('"a string"'), r.key, 'string instead of object');
+      expectErrorShape(await send(JSON.stringify({ __unknown_field: 1 })), r.key, 'unknown field');
+      expectErrorShape(
+        await send(
+          JSON.stringify({
+            id: 12,
+            name: false,
+            date: -1,
+            limit: 1e12,
+            username: ['x'],
+            password: {},
+            value: null,
+          }),
+        ),
+        r.key,
+        'wrong types',
+      );
+      const big = await send(JSON.stringify({ pad: 'x'.repeat(11 * 1024 * 1024) }));
+      expectErrorShape(big, r.key, 'oversized body');
+      expect(big.statusCode, r.key).toBe(413);
+      expectErrorShape(await send('username=a', 'text/plain'), r.key, 'form body');
+    }
+    expect(await snapshot()).toBe(before);
+  });
+
+  it('refuses unknown and out-of-range query parameters on every GET route that reads', async () => {
+    const before = await snapshot();
+    for (const r of routes()) {
+      if (r.method !== 'GET' || ROUTE_ACCESS[r.key] === 'public' || r.key === 'GET /api/session') continue;
+      const sep = r.url.includes('?') ? '&' : '?';
+      expectErrorShape(await c.get(`${r.url}${sep}__unknown_field=1`), r.key, 'unknown query field');
+      expectErrorShape(await c.get(`${r.url}${sep}limit=-5`), r.key, 'out-of-range limit');
+    }
+    expect(await snapshot()).toBe(before);
+  });
+});
