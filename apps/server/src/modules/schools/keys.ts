@@ -10,7 +10,7 @@ const cache = new WeakMap<Buffer, Map<string, Buffer>>();
 
 export async function schoolKey(ctx: AppContext, schoolId: string): Promise<Buffer> {
   let perMaster = cache.get(ctx.masterKey);
-  if (!perMaster) cache.set(ctx.masterKey, (perMaster = new Map()));
+  if (!perMaster) cache.set(ctx.masterKey, (perMaster = new Map<string, Buffer>()));
   const hit = perMaster.get(schoolId);
   if (hit) return hit;
   const row = await ctx.db
