@@ -16,4 +16,6 @@ npx tsc -p apps/web --noEmit
 echo "Lint…"
 npx eslint . --max-warnings=0
 echo "Tests (SQLite)…"
-npx vitest run --project unit --project server-db --project browser
+mkdir -p .tmp
+npx vitest run --project unit --project server-db --project browser --reporter=default --reporter=json --outputFile.json=.tmp/vitest-sqlite.json
+[ -n "${CI:-}" ] || node scripts/test-summary.mjs .tmp/vitest-sqlite.json
