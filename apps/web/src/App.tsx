@@ -1,6 +1,7 @@
 import { Route, Routes } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { useSession } from './lib/session';
+import { AuditTrail } from './pages/audit/AuditTrail';
 import { Home } from './pages/Home';
 import { SignIn } from './pages/SignIn';
 
@@ -15,6 +16,7 @@ export function App() {
       ) : (
         <Routes>
           <Route path="/" element={<Home />} />
+          <Route path="/audit" element={<AuditTrail />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

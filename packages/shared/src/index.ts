@@ -1,3 +1,4 @@
 export * from './roles.js';
 export * from './permissions.js';
 export * from './year-groups.js';
+export * from './audit.js';

@@ -36,25 +36,48 @@ export async function allHeads(db: Executor) {
 export interface AuditFilter {
   schoolId: string;
   actorAccountId?: string | undefined;
+  /** Action prefix: "auth." matches every sign-in entry. */
   action?: string | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
   limit: number;
-  before?: { at: string; seq: number } | undefined;
+  /** Only entries older than this one (paging goes backwards through the school's chain). */
+  before?: { at?: string; seq: number } | undefined;
 }
 
+/** One school's entries, newest first. A school's entries are all in its own chain, so seq orders them. */
 export async function listEntries(db: Executor, f: AuditFilter) {
   let q = db.selectFrom('audit_entries').selectAll().where('school_id', '=', f.schoolId);
   if (f.actorAccountId) q = q.where('actor_account_id', '=', f.actorAccountId);
-  if (f.action) q = q.where('action', 'like', `${f.action}%`);
+  // substr, not LIKE: "_" in action names is a LIKE wildcard, and this reads the same on both databases.
+  if (f.action) q = q.where(sql<string>`substr(action, 1, ${f.action.length})`, '=', f.action);
   if (f.entityType) q = q.where('entity_type', '=', f.entityType);
   if (f.entityId) q = q.where('entity_id', '=', f.entityId);
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   if (f.before) q = q.where('seq', '<', f.before.seq);
   return q.orderBy('seq', 'desc').limit(f.limit).execute();
+}
+
+export async function usernamesOf(db: Executor, accountIds: string[]): Promise<Map<string, string>> {
+  if (accountIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('accounts')
+    .select(['id', 'username'])
+    .where('id', 'in', [...new Set(accountIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.username]));
+}
+
+export async function accountIdByUsername(db: Executor, username: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('accounts')
+    .select('id')
+    .where('username', '=', username)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 /** Walks one chain in sequence order, a page at a time, so a million entries never sit in memory. */
