@@ -21,6 +21,10 @@ const COMMANDS: Record<
     summary: 'bring the database schema up to date (or --down to remove it)',
     load: () => import('./commands/migrate.js'),
   },
+  'audit verify': {
+    summary: 'check the audit hash chains and the head copy; name the first altered or removed entry',
+    load: () => import('./commands/audit-verify.js'),
+  },
 };
 
 export function registerCommand(

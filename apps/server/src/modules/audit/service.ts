@@ -75,6 +75,10 @@ export interface VerifyResult {
   ok: boolean;
   entries: number;
   chains: string[];
+  /** Entries checked in each chain (up to the problem, if any). */
+  counts: Record<string, number>;
+  /** False when there was no head copy to compare with: truncation of a chain's end would not show. */
+  headCopyFound: boolean;
   problem?: VerifyProblem;
 }
 
@@ -87,8 +91,10 @@ function readHeadFile(file: string): Map<string, { seq: number; hash: string }> 
 }
 
 /** Walks every chain; names the first entry that was altered, removed or added out of order. */
-export async function verifyAudit(ctx: AppContext, headFile: string): Promise<VerifyResult> {
+export async function verifyAudit(ctx: Pick<AppContext, 'db'>, headFile: string): Promise<VerifyResult> {
+  const headCopyFound = fs.existsSync(headFile);
   const fileHeads = readHeadFile(headFile);
+  const counts: Record<string, number> = {};
   const dbHeads = new Map((await repo.allHeads(ctx.db)).map((h) => [h.chain, h]));
   const chains = [
     ...new Set([...fileHeads.keys(), ...dbHeads.keys(), ...(await repo.chainsInEntries(ctx.db))]),
@@ -98,8 +104,10 @@ export async function verifyAudit(ctx: AppContext, headFile: string): Promise<Ve
     let expectSeq = 1;
     let prevHash = GENESIS_HASH;
     const seen = new Map<number, string>();
+    counts[chain] = 0;
     for await (const e of repo.walkChain(ctx.db, chain)) {
       entries++;
+      counts[chain]++;
       if (e.seq !== expectSeq)
         return fail(chain, expectSeq, `entry ${expectSeq} is missing (next present is ${e.seq})`, entries);
       if (e.prev_hash !== prevHash)
@@ -133,13 +141,15 @@ export async function verifyAudit(ctx: AppContext, headFile: string): Promise<Ve
         return fail(chain, head.seq, `entry ${head.seq} differs from the ${source}`, entries);
     }
   }
-  return { ok: true, entries, chains };
+  return { ok: true, entries, chains, counts, headCopyFound };
 
   function fail(chain: string, seq: number, reason: string, n: number, entryId?: string): VerifyResult {
     return {
       ok: false,
       entries: n,
       chains,
+      counts,
+      headCopyFound,
       problem: { chain, seq, reason, ...(entryId ? { entryId } : {}) },
     };
   }
