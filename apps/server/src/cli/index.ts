@@ -25,6 +25,14 @@ const COMMANDS: Record<
     summary: 'check the audit hash chains and the head copy; name the first altered or removed entry',
     load: () => import('./commands/audit-verify.js'),
   },
+  backup: {
+    summary: 'copy the database while Harbour runs (--out FILE); writes a manifest beside it',
+    load: () => import('./commands/backup.js'),
+  },
+  restore: {
+    summary: 'restore a backup FILE (refuses a mismatched master key; --force to overwrite)',
+    load: () => import('./commands/restore.js'),
+  },
 };
 
 export function registerCommand(
