@@ -1,4 +1,5 @@
 import type { AppContext } from './context.js';
+import { sendPendingEmail } from './modules/outbox/sender.js';
 
 export type JobHandler = (ctx: AppContext, payload: unknown, schoolId: string | null) => Promise<void>;
 
@@ -16,7 +17,10 @@ export function startWorker(ctx: AppContext, intervalMs = 5000): () => Promise<v
   const timer = setInterval(() => {
     if (!running)
       running = runDueJobs(ctx)
+        // The notification outbox (clarification 11): email waits here until a relay is configured.
+        .then(() => sendPendingEmail(ctx))
         .then(() => undefined)
+        .catch((err: unknown) => ctx.log.error({ err }, 'worker tick failed'))
         .finally(() => (running = null));
   }, intervalMs);
   timer.unref();
