@@ -22,7 +22,7 @@ export async function createContext(
 ): Promise<AppContext & { auditHeadFile: string }> {
   const config = opts.config ?? loadConfig();
   const database = await openDatabase(config.databaseUrl, opts.open ?? {});
-  if (opts.migrate !== false) await migrateToLatest(database.db);
+  if (opts.migrate !== false) await migrateToLatest(database.db, { schema: database.pgSchema });
   const masterKey = loadMasterKey({
     keyBase64: config.HARBOUR_MASTER_KEY,
     file: config.masterKeyFile,

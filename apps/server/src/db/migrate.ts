@@ -8,19 +8,29 @@ const MIGRATIONS: Record<string, Migration> = {
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
 
+/**
+ * On PostgreSQL in a schema of its own, the migration tables must be looked up in that schema: Kysely otherwise
+ * finds another schema's kysely_migration_lock (tests running side by side) and fails to lock its own.
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-function migrator(db: Kysely<any>) {
-  return new Migrator({ db, provider });
+function migrator(db: Kysely<any>, schema?: string) {
+  return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateToLatest(db: Kysely<any>): Promise<void> {
-  const { error } = await migrator(db).migrateToLatest();
+export async function migrateToLatest(
+  db: Kysely<any>,
+  opts: { schema?: string | undefined } = {},
+): Promise<void> {
+  const { error } = await migrator(db, opts.schema).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error('migration failed');
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export async function migrateDownAll(db: Kysely<any>): Promise<void> {
-  const { error } = await migrator(db).migrateTo(NO_MIGRATIONS);
+export async function migrateDownAll(
+  db: Kysely<any>,
+  opts: { schema?: string | undefined } = {},
+): Promise<void> {
+  const { error } = await migrator(db, opts.schema).migrateTo(NO_MIGRATIONS);
   if (error) throw error instanceof Error ? error : new Error('migration failed');
 }

@@ -139,16 +139,14 @@ describe('notification outbox', () => {
     const clock = new TestClock();
     env = await startTestEnv({ clock, env: { HARBOUR_SMTP_URL: `smtp://127.0.0.1:${port}` } });
     const ctx = env.ctx;
-    await ctx.db
-      .transaction()
-      .execute((tx) =>
-        enqueueEmail(ctx, tx, {
-          schoolId: null,
-          toAddress: 'dsl@example.test',
-          subject: 'Urgent alert',
-          body: 'Open Harbour.',
-        }),
-      );
+    await ctx.db.transaction().execute((tx) =>
+      enqueueEmail(ctx, tx, {
+        schoolId: null,
+        toAddress: 'dsl@example.test',
+        subject: 'Urgent alert',
+        body: 'Open Harbour.',
+      }),
+    );
     expect(await sendPendingEmail(ctx)).toEqual({ sent: 0, failed: 1, waiting: 0 });
     let row = (await pending(env))[0]!;
     expect(row.attempts).toBe(1);
