@@ -1,6 +1,8 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 
+/* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
+
 /** Every migration, in order. Static imports keep the build self-contained (no directory scanning). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
@@ -12,12 +14,10 @@ const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
  * On PostgreSQL in a schema of its own, the migration tables must be looked up in that schema: Kysely otherwise
  * finds another schema's kysely_migration_lock (tests running side by side) and fails to lock its own.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 function migrator(db: Kysely<any>, schema?: string) {
   return new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateToLatest(
   db: Kysely<any>,
   opts: { schema?: string | undefined } = {},
@@ -26,7 +26,6 @@ export async function migrateToLatest(
   if (error) throw error instanceof Error ? error : new Error('migration failed');
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export async function migrateDownAll(
   db: Kysely<any>,
   opts: { schema?: string | undefined } = {},
