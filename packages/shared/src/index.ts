@@ -1,4 +1,5 @@
 export * from './roles.js';
 export * from './permissions.js';
 export * from './year-groups.js';
+export * from './upn.js';
 export * from './audit.js';

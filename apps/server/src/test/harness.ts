@@ -12,6 +12,7 @@ import { buildApp } from '../http/app.js';
 import { newId } from '../lib/ids.js';
 import type { Clock } from '../lib/time.js';
 import { hashPassword } from '../modules/auth/passwords.js';
+import { blankPerson, searchName } from '../modules/people/rows.js';
 
 export const PG_URL = process.env.HARBOUR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 export const onPostgres = (): boolean => process.env.HARBOUR_TEST_DB === 'postgres';
@@ -128,33 +129,13 @@ export async function createUser(
   await ctx.db
     .insertInto('people')
     .values({
+      ...blankPerson(schoolId, opts.kind ?? 'staff', now),
       id: personId,
-      school_id: schoolId,
-      kind: opts.kind ?? 'staff',
       given_name: given,
       family_name: 'Tester',
-      preferred_name: null,
-      search_name: `${given} tester`.toLowerCase(),
-      date_of_birth: null,
-      year_group: null,
-      class_name: null,
-      upn: null,
-      mis_id: null,
-      job_title: null,
+      search_name: searchName(given, 'Tester', null),
       email: `${username}@example.test`,
-      phone: null,
-      start_date: null,
-      leave_date: null,
-      left_at: null,
-      access_ends_at: null,
-      send: 0,
-      looked_after: 0,
-      other_vulnerability: 0,
       account_id: accountId,
-      created_at: now,
-      updated_at: now,
-      retain_until: null,
-      tombstoned_at: null,
     })
     .execute();
   for (const role of roles) {

@@ -1,7 +1,8 @@
-import { YEAR_GROUPS, type Role, type YearGroup } from '@harbour/shared';
+import { YEAR_GROUPS, makeUpn, type Role, type YearGroup } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { PersonTable } from '../../db/schema.js';
+import { blankPerson, searchName } from '../people/rows.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
 import { hashPassword } from '../auth/passwords.js';
@@ -127,31 +128,9 @@ function person(
   p: Partial<PersonTable> & Pick<PersonTable, 'kind' | 'given_name' | 'family_name'>,
 ): PersonTable {
   return {
-    id: newId(),
-    school_id: schoolId,
-    preferred_name: null,
-    date_of_birth: null,
-    year_group: null,
-    class_name: null,
-    upn: null,
-    mis_id: null,
-    job_title: null,
-    email: null,
-    phone: null,
-    start_date: null,
-    leave_date: null,
-    left_at: null,
-    access_ends_at: null,
-    send: 0,
-    looked_after: 0,
-    other_vulnerability: 0,
-    account_id: null,
-    created_at: now,
-    updated_at: now,
-    retain_until: null,
-    tombstoned_at: null,
+    ...blankPerson(schoolId, p.kind, now),
     ...p,
-    search_name: `${p.given_name} ${p.family_name} ${p.preferred_name ?? ''}`.trim().toLowerCase(),
+    search_name: searchName(p.given_name, p.family_name, p.preferred_name),
   };
 }
 
@@ -239,7 +218,7 @@ async function seedPupils(tx: Executor, schoolId: string, now: string, r: () => 
         date_of_birth: dob,
         year_group: year,
         class_name: CLASS_NAMES[year],
-        upn: `H${String(801000000000 + pupils).padStart(12, '0')}`,
+        upn: makeUpn(String(801000000000 + pupils)),
         mis_id: `P${10000 + pupils}`,
         start_date: `${thisYear - 1}-09-01`,
         send: r() < 0.12 ? 1 : 0,

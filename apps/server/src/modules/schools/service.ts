@@ -48,6 +48,7 @@ export async function createSchool(
   return id;
 }
 
-export async function getSchool(ctx: AppContext, schoolId: string) {
-  return ctx.db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
+/** Pass the open transaction as `db` inside one: SQLite has a single connection and would wait on itself. */
+export async function getSchool(ctx: AppContext, schoolId: string, db: Executor = ctx.db) {
+  return db.selectFrom('schools').selectAll().where('id', '=', schoolId).executeTakeFirst();
 }
