@@ -109,16 +109,17 @@ describe('people register', () => {
   });
 
   it('shows a parent only their own children, and a pupil only themselves', async () => {
-    const pupilRow = await env.ctx.db
-      .selectFrom('people')
-      .selectAll()
-      .where('school_id', '=', schoolId)
-      .where('kind', '=', 'pupil')
-      .executeTakeFirstOrThrow();
+    // Any pupil with a linked parent (the demo school gives most pupils one or two).
     const link = await env.ctx.db
       .selectFrom('parent_links')
       .selectAll()
-      .where('pupil_id', '=', pupilRow.id)
+      .where('school_id', '=', schoolId)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const pupilRow = await env.ctx.db
+      .selectFrom('people')
+      .selectAll()
+      .where('id', '=', link.pupil_id)
       .executeTakeFirstOrThrow();
     const parentUser = await createUser(env.ctx, schoolId, ['parent'], { kind: 'parent' });
     await env.ctx.db
