@@ -12,7 +12,7 @@ fi
 bash scripts/install.sh
 echo "Typecheck…"
 npx tsc -p apps/server --noEmit && npx tsc -p packages/shared --noEmit
-npx tsc -p apps/web --noEmit
+npx tsc -p apps/web --noEmit && npx tsc -p e2e --noEmit
 echo "Lint…"
 npx eslint . --max-warnings=0
 echo "Tests (SQLite)…"

@@ -68,15 +68,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
   registerModuleRoutes(app, ctx);
 
   const webDist = opts.webDist === undefined ? defaultWebDist(ctx) : opts.webDist;
-  if (webDist && fs.existsSync(path.join(webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: webDist, wildcard: false });
-    // The single-page app owns every other path that is not an API call.
-    app.setNotFoundHandler((req, reply) => {
-      if (req.url.startsWith('/api/') || req.method !== 'GET')
-        return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
-      return reply.type('text/html').sendFile('index.html');
-    });
-  }
+  const spa = !!webDist && fs.existsSync(path.join(webDist, 'index.html'));
+  if (spa) await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  // One not-found handler (Fastify allows one): the single-page app owns every GET that is not an API call.
+  app.setNotFoundHandler((req, reply) => {
+    if (!spa || req.url.startsWith('/api/') || req.method !== 'GET')
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } });
+    return reply.type('text/html').sendFile('index.html');
+  });
   return app;
 }
 

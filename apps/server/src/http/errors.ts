@@ -56,7 +56,4 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(500)
       .send({ error: { code: 'internal', message: 'Something went wrong; it has been logged' } });
   });
-  app.setNotFoundHandler((_req, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: 'Not found' } }),
-  );
 }

@@ -14,7 +14,8 @@ export type RouteAccess = 'public' | 'session' | 'authenticated' | { permission:
 export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/health': 'public',
   'POST /api/auth/sign-in': 'public',
-  'GET /api/session': 'session',
+  // Public: answers { signedIn: false } to a browser with no session, so the app can show sign-in.
+  'GET /api/session': 'public',
   'POST /api/auth/sign-out': 'session',
   'POST /api/session/school': 'authenticated',
 

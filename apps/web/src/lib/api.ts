@@ -48,7 +48,8 @@ export async function api<T>(
       } | null
     )?.error;
     const code = err?.code ?? 'error';
-    if (code === 'locked' || code === 'unauthenticated' || code === 'totp_required')
+    // Passive calls (the session check itself) never trigger another check: no loops.
+    if (!opts.passive && (code === 'locked' || code === 'unauthenticated' || code === 'totp_required'))
       authListeners.forEach((l) => l(code));
     throw new ApiError(res.status, code, err?.message ?? `Request failed (${res.status})`, err?.details);
   }

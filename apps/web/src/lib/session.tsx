@@ -28,9 +28,13 @@ const Ctx = createContext<SessionApi | null>(null);
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ loading: true });
   const reload = useCallback(async () => {
-    const s = await get<Session | { signedIn: false }>('/api/session', { passive: true });
-    if (s.signedIn) setCsrfToken(s.csrfToken);
-    setState({ loading: false, session: s.signedIn ? s : null });
+    try {
+      const s = await get<Session | { signedIn: false }>('/api/session', { passive: true });
+      if (s.signedIn) setCsrfToken(s.csrfToken);
+      setState({ loading: false, session: s.signedIn ? s : null });
+    } catch {
+      setState({ loading: false, session: null });
+    }
   }, []);
   useEffect(() => {
     void reload();

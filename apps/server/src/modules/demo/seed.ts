@@ -55,6 +55,13 @@ export const DEMO_STAFF: DemoStaff[] = [
     title: 'Computing lead',
   },
   {
+    username: 'teacher',
+    roles: ['teacher'],
+    given: 'Quinn',
+    family: 'Marlowe',
+    title: 'Year 2 class teacher',
+  },
+  {
     username: 'governor',
     roles: ['governor'],
     given: 'Casey',
