@@ -3,3 +3,4 @@ export * from './permissions.js';
 export * from './year-groups.js';
 export * from './upn.js';
 export * from './audit.js';
+export * from './filter/index.js';

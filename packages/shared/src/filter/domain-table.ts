@@ -1,0 +1,162 @@
+import { decodeBase64, encodeBase64 } from './base64.js';
+import { SuffixKeys, normaliseDomain } from './names.js';
+
+/**
+ * An open-addressing hash table from 64-bit suffix keys to a 64-bit mask of the lists that hold the name
+ * (bit i = list i of the policy). Three typed arrays, no object per domain: 1,000,000 domains take 32 MB and
+ * build in well under a second (figures in bench/dns). Lookups allocate nothing.
+ */
+export class DomainTable {
+  private keys: Uint32Array;
+  private masks: Uint32Array;
+  private sizeMask: number;
+  size = 0;
+
+  constructor(expected: number) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.keys = new Uint32Array(cap * 2);
+    this.masks = new Uint32Array(cap * 2);
+    this.sizeMask = cap - 1;
+  }
+
+  /** Adds list `bit` (0..63) to the key's mask. */
+  add(k1: number, k2: number, bit: number): void {
+    let i = k1 & this.sizeMask;
+    for (;;) {
+      const a = this.keys[i * 2]!;
+      const b = this.keys[i * 2 + 1]!;
+      if (a === 0 && b === 0) {
+        this.keys[i * 2] = k1;
+        this.keys[i * 2 + 1] = k2;
+        this.size++;
+        break;
+      }
+      if (a === k1 && b === k2) break;
+      i = (i + 1) & this.sizeMask;
+    }
+    if (bit < 32) this.masks[i * 2] = (this.masks[i * 2]! | (1 << bit)) >>> 0;
+    else this.masks[i * 2 + 1] = (this.masks[i * 2 + 1]! | (1 << (bit - 32))) >>> 0;
+  }
+
+  /** The slot of a key, or -1. Read the mask with lo(slot) / hi(slot). */
+  find(k1: number, k2: number): number {
+    let i = k1 & this.sizeMask;
+    for (;;) {
+      const a = this.keys[i * 2]!;
+      const b = this.keys[i * 2 + 1]!;
+      if (a === k1 && b === k2) return i;
+      if (a === 0 && b === 0) return -1;
+      i = (i + 1) & this.sizeMask;
+    }
+  }
+
+  lo(slot: number): number {
+    return this.masks[slot * 2]!;
+  }
+  hi(slot: number): number {
+    return this.masks[slot * 2 + 1]!;
+  }
+
+  /** ORs the masks of every suffix of `keys` into out[0] (lists 0-31) and out[1] (lists 32-63). */
+  matchAll(keys: SuffixKeys, out: Uint32Array): void {
+    let lo = 0;
+    let hi = 0;
+    for (let j = 0; j < keys.count; j++) {
+      const s = this.find(keys.k1[j]!, keys.k2[j]!);
+      if (s >= 0) {
+        lo |= this.masks[s * 2]!;
+        hi |= this.masks[s * 2 + 1]!;
+      }
+    }
+    out[0] = lo >>> 0;
+    out[1] = hi >>> 0;
+  }
+
+  byteLength(): number {
+    return this.keys.byteLength + this.masks.byteLength;
+  }
+}
+
+/**
+ * The wire form of one list: its entries' whole-name keys as little-endian (k1, k2) uint32 pairs, sorted and
+ * without duplicates, in base64. The resolver never sees the names themselves, which also keeps licensed
+ * lists (IWF, CTIRU) unreadable on a node's disk.
+ */
+export function encodeKeys(pairs: Uint32Array): string {
+  const bytes = new Uint8Array(pairs.buffer, pairs.byteOffset, pairs.byteLength);
+  if (!littleEndian()) {
+    const copy = new Uint8Array(bytes.length);
+    const view = new DataView(copy.buffer);
+    for (let i = 0; i < pairs.length; i++) view.setUint32(i * 4, pairs[i]!, true);
+    return encodeBase64(copy);
+  }
+  return encodeBase64(bytes);
+}
+
+export function decodeKeys(b64: string): Uint32Array {
+  const bytes = decodeBase64(b64);
+  if (bytes.length % 8 !== 0) throw new Error('a list must hold whole (k1, k2) pairs');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const out = new Uint32Array(bytes.length / 4);
+  for (let i = 0; i < out.length; i++) out[i] = view.getUint32(i * 4, true);
+  return out;
+}
+
+let le: boolean | null = null;
+function littleEndian(): boolean {
+  if (le === null) le = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
+  return le;
+}
+
+export interface KeyedList {
+  /** Sorted unique (k1, k2) pairs. */
+  pairs: Uint32Array;
+  /** Lines that were not host names (counted, never widened to a host: clarification 13). */
+  rejected: number;
+}
+
+/** Hashes normalised-or-raw domains into the sorted pair form. Entries are normalised with normaliseDomain. */
+export function keyDomains(domains: Iterable<string>): KeyedList {
+  const keys = new SuffixKeys();
+  let buf = new Uint32Array(1024);
+  let n = 0;
+  let rejected = 0;
+  for (const raw of domains) {
+    const d = normaliseDomain(raw);
+    if (d === null) {
+      rejected++;
+      continue;
+    }
+    keys.fromName(d);
+    if (n * 2 + 2 > buf.length) {
+      const bigger = new Uint32Array(buf.length * 2);
+      bigger.set(buf);
+      buf = bigger;
+    }
+    buf[n * 2] = keys.k1[keys.count - 1]!;
+    buf[n * 2 + 1] = keys.k2[keys.count - 1]!;
+    n++;
+  }
+  // Sort by (k1, k2) as 64-bit integers: each pair is laid out as one uint64 (k1 the high word) in a
+  // BigUint64Array, sorted natively, then read back; no BigInt per entry.
+  const wide = new BigUint64Array(n);
+  const words = new Uint32Array(wide.buffer);
+  const hiIdx = littleEndian() ? 1 : 0;
+  for (let i = 0; i < n; i++) {
+    words[i * 2 + hiIdx] = buf[i * 2]!;
+    words[i * 2 + (1 - hiIdx)] = buf[i * 2 + 1]!;
+  }
+  wide.sort();
+  const pairs = new Uint32Array(n * 2);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    const a = words[i * 2 + hiIdx]!;
+    const b = words[i * 2 + (1 - hiIdx)]!;
+    if (m > 0 && pairs[m * 2 - 2] === a && pairs[m * 2 - 1] === b) continue;
+    pairs[m * 2] = a;
+    pairs[m * 2 + 1] = b;
+    m++;
+  }
+  return { pairs: pairs.slice(0, m * 2), rejected };
+}
