@@ -10,56 +10,89 @@ const minutes = (d: number) =>
     .max(24 * 60)
     .default(d);
 
-export const ConfigSchema = z.object({
-  HARBOUR_DATA_DIR: z.string().min(1).default('./data'),
-  HARBOUR_DATABASE_URL: z
-    .string()
-    .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
-    .optional(),
-  HARBOUR_HOST: z.string().min(1).default('127.0.0.1'),
-  HARBOUR_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  HARBOUR_PUBLIC_URL: z.url().optional(),
-  HARBOUR_SERVICES: z
-    .string()
-    .default('web,worker')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
-  HARBOUR_MASTER_KEY: z
-    .string()
-    .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
-    .optional(),
-  HARBOUR_MASTER_KEY_FILE: z.string().optional(),
-  HARBOUR_TRUSTED_PROXIES: z
-    .string()
-    .default('')
-    .transform((s) =>
-      s
-        .split(',')
-        .map((x) => x.trim())
-        .filter(Boolean),
-    ),
-  HARBOUR_IDLE_LOCK_SENSITIVE_MINUTES: minutes(15),
-  HARBOUR_IDLE_LOCK_MINUTES: minutes(60),
-  HARBOUR_SESSION_MAX_HOURS: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(24 * 14)
-    .default(12),
-  HARBOUR_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
-  HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  HARBOUR_SMTP_URL: z
-    .string()
-    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
-    .optional(),
-  HARBOUR_MAIL_FROM: z.string().default('Harbour <harbour@localhost>'),
-  HARBOUR_WEB_DIST: z.string().optional(),
-});
+const count = (d: number) => z.coerce.number().int().min(1).max(10_000).default(d);
+
+export const ConfigSchema = z
+  .object({
+    HARBOUR_DATA_DIR: z.string().min(1).default('./data'),
+    HARBOUR_DATABASE_URL: z
+      .string()
+      .regex(/^(sqlite:|postgres(ql)?:\/\/)/, 'must start with sqlite: or postgres://')
+      .optional(),
+    HARBOUR_HOST: z.string().min(1).default('127.0.0.1'),
+    HARBOUR_PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HARBOUR_PUBLIC_URL: z.url().optional(),
+    HARBOUR_SERVICES: z
+      .string()
+      .default('web,worker')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      )
+      .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
+    HARBOUR_MASTER_KEY: z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
+      .optional(),
+    HARBOUR_MASTER_KEY_FILE: z.string().optional(),
+    HARBOUR_TRUSTED_PROXIES: z
+      .string()
+      .default('')
+      .transform((s) =>
+        s
+          .split(',')
+          .map((x) => x.trim())
+          .filter(Boolean),
+      ),
+    HARBOUR_IDLE_LOCK_SENSITIVE_MINUTES: minutes(15),
+    HARBOUR_IDLE_LOCK_MINUTES: minutes(60),
+    HARBOUR_SESSION_MAX_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 14)
+      .default(12),
+    // Sign-in throttling (policy 7.2, clarification 9): per account (or username) + address, then account-wide.
+    HARBOUR_SIGNIN_WINDOW_MINUTES: minutes(15),
+    HARBOUR_SIGNIN_DELAY_AFTER: count(3),
+    HARBOUR_SIGNIN_LOCK_AFTER: count(10),
+    HARBOUR_SIGNIN_LOCK_MINUTES: minutes(15),
+    HARBOUR_SIGNIN_ACCOUNT_LOCK_AFTER: count(50),
+    HARBOUR_SIGNIN_ACCOUNT_LOCK_MINUTES: minutes(60),
+    HARBOUR_SIGNIN_ADDRESS_LOCK_AFTER: count(200),
+    HARBOUR_INVITATION_DAYS: z.coerce.number().int().min(1).max(30).default(7),
+    HARBOUR_RESET_LINK_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 7)
+      .default(24),
+    HARBOUR_COOKIE_SECURE: z.enum(['auto', 'true', 'false']).default('auto'),
+    HARBOUR_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    HARBOUR_SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+      .optional(),
+    HARBOUR_MAIL_FROM: z.string().default('Harbour <harbour@localhost>'),
+    HARBOUR_WEB_DIST: z.string().optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.HARBOUR_SIGNIN_LOCK_AFTER <= c.HARBOUR_SIGNIN_DELAY_AFTER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HARBOUR_SIGNIN_LOCK_AFTER'],
+        message: 'must be more than HARBOUR_SIGNIN_DELAY_AFTER',
+      });
+    // Clarification 9: the account-wide lock only at a higher count than one address's lock.
+    if (c.HARBOUR_SIGNIN_ACCOUNT_LOCK_AFTER <= c.HARBOUR_SIGNIN_LOCK_AFTER)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HARBOUR_SIGNIN_ACCOUNT_LOCK_AFTER'],
+        message: 'must be more than HARBOUR_SIGNIN_LOCK_AFTER',
+      });
+  });
 
 export type RawConfig = z.infer<typeof ConfigSchema>;
 

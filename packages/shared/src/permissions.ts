@@ -126,3 +126,21 @@ export function roleNeedsTotp(role: Role): boolean {
 export function rolesNeedTotp(roles: readonly Role[]): boolean {
   return permissionsFor(roles).some((p) => PERMISSIONS[p].sensitive);
 }
+
+/** Reads safeguarding records (concerns, alerts) or pupils' vulnerability flags: the short idle lock applies. */
+export function readsSafeguardingData(roles: readonly Role[]): boolean {
+  return (
+    scopesFor(roles, 'safeguarding.read').length > 0 || scopesFor(roles, 'people.vulnerability').length > 0
+  );
+}
+
+/**
+ * Safeguarding roles (headteacher, DSL, deputy DSL: derived from the table) may be granted only with the
+ * approval of the head or a DSL who is not the person receiving them (clarification 9).
+ */
+export function isSafeguardingRole(role: Role): boolean {
+  return (
+    (GRANTS[role]['safeguarding.read'] !== undefined || GRANTS[role]['accounts.approve'] !== undefined) &&
+    !DENIES[role]?.includes('safeguarding.read')
+  );
+}

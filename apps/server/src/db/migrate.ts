@@ -1,11 +1,13 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
+import * as m0002 from './migrations/0002-auth.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
 
 /** Every migration, in order. Static imports keep the build self-contained (no directory scanning). */
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
+  '0002-auth': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

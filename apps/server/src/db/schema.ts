@@ -74,6 +74,8 @@ export interface AccountTable {
   totp_pending_secret_enc: string | null;
   totp_enrolled_at: string | null;
   recovery_codes: string | null;
+  /** The last TOTP time step accepted (replay guard). */
+  totp_last_step: number | null;
   disabled_at: string | null;
   disabled_reason: string | null;
   created_at: string;
@@ -99,12 +101,17 @@ export interface InvitationTable {
   created_at: string;
   expires_at: string;
   used_at: string | null;
+  /** 'account' (a new account for the person) or 'password_reset' (an approved reset of account_id). */
+  purpose: 'account' | 'password_reset';
+  /** JSON array of the roles accepting grants. */
+  roles: string;
+  account_id: string | null;
 }
 export interface SessionTable {
   id: string;
   account_id: string;
   school_id: string | null;
-  state: 'active' | 'needs_totp' | 'needs_enrolment' | 'locked';
+  state: 'active' | 'needs_totp' | 'needs_enrolment' | 'needs_password' | 'locked';
   csrf_token: string;
   created_at: string;
   last_seen_at: string;
@@ -122,6 +129,8 @@ export interface SignInThrottleTable {
   last_failure_at: string;
   last_ip: string | null;
   account_id: string | null;
+  /** 'pair' (account or username + address), 'account' (every address) or 'address' (every account). */
+  scope: 'pair' | 'account' | 'address';
 }
 export interface ApprovalTable {
   id: string;

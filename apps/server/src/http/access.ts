@@ -60,6 +60,8 @@ export function installAccessHook(app: FastifyInstance, ctx: AppContext): void {
     if (access === 'session') return;
     if (actor.state === 'locked')
       throw new AppError('locked', 'The screen is locked: enter your password to continue');
+    if (actor.state === 'needs_password')
+      throw new AppError('password_change_required', 'Choose a new password to finish signing in');
     if (actor.state !== 'active')
       throw new AppError('totp_required', 'Finish signing in with your authenticator code');
     if (access === 'authenticated') return;

@@ -7,6 +7,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation: 400,
   unauthenticated: 401,
   totp_required: 401,
+  password_change_required: 401,
   csrf: 403,
   forbidden: 403,
   not_found: 404,
@@ -24,6 +25,8 @@ export function zodDetails(err: ZodError) {
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError | ZodError | Error, req, reply) => {
     if (err instanceof AppError) {
+      const retry = (err.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
+      if (err.code === 'too_many_requests' && typeof retry === 'number') reply.header('retry-after', retry);
       return reply.status(STATUS[err.code]).send({
         error: {
           code: err.code,

@@ -18,6 +18,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/session': 'public',
   'POST /api/auth/sign-out': 'session',
   'POST /api/session/school': 'authenticated',
+  // Sign-in steps after the password, and the lock screen: each checks the session's state itself
+  // (a locked session gets 423 on all but unlock and sign-out).
+  'POST /api/auth/totp/enrol': 'session',
+  'POST /api/auth/totp/enrol/confirm': 'session',
+  'POST /api/auth/totp': 'session',
+  'POST /api/auth/lock': 'session',
+  'POST /api/auth/unlock': 'session',
+  'POST /api/auth/password': 'session',
 
   'GET /api/people': { permission: 'people.read' },
   'GET /api/people/:id': { permission: 'people.read' },

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'validation'
   | 'unauthenticated'
   | 'totp_required'
+  | 'password_change_required'
   | 'locked'
   | 'forbidden'
   | 'not_found'

@@ -212,6 +212,7 @@ export class Client {
  */
 export async function sessionFor(env: TestEnv, accountId: string, schoolId: string): Promise<Client> {
   const { createSession } = await import('../modules/auth/sessions.js');
+  await markTotpEnrolled(env.ctx, accountId);
   const { token } = await createSession(env.ctx, {
     accountId,
     schoolId,
@@ -223,4 +224,28 @@ export async function sessionFor(env: TestEnv, accountId: string, schoolId: stri
   c.cookie = `harbour_session=${token}`;
   await c.refresh();
   return c;
+}
+
+/**
+ * Marks an account as having enrolled an authenticator (with a real sealed secret), so a session made directly
+ * is not sent back to enrolment for roles that need TOTP. Returns the secret, for tests that want codes.
+ */
+export async function markTotpEnrolled(ctx: AppContext, accountId: string): Promise<string> {
+  const { newTotpSecret, openTotpSecret, sealTotpSecret } = await import('../modules/auth/totp.js');
+  const row = await ctx.db
+    .selectFrom('accounts')
+    .select(['totp_secret_enc', 'totp_enrolled_at'])
+    .where('id', '=', accountId)
+    .executeTakeFirstOrThrow();
+  if (row.totp_enrolled_at && row.totp_secret_enc) return openTotpSecret(ctx, accountId, row.totp_secret_enc);
+  const secret = newTotpSecret();
+  await ctx.db
+    .updateTable('accounts')
+    .set({
+      totp_secret_enc: sealTotpSecret(ctx, accountId, secret),
+      totp_enrolled_at: new Date().toISOString(),
+    })
+    .where('id', '=', accountId)
+    .execute();
+  return secret;
 }

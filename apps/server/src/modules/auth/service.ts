@@ -1,19 +1,101 @@
 import { rolesNeedTotp } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
+import type { AccountTable, SessionTable } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
 import { iso } from '../../lib/time.js';
 import { appendAudit } from '../audit/service.js';
 import { verifyPassword } from './passwords.js';
 import { createSession, rolesIn, schoolsOf, type Actor } from './sessions.js';
+import { checkThrottle, clearPair, recordFailure, type ThrottleSubject } from './throttle.js';
+
+export type NextStep = 'done' | 'totp' | 'enrol_totp' | 'change_password';
 
 export interface SignInResult {
   token: string;
-  next: 'done' | 'totp' | 'enrol_totp';
+  next: NextStep;
 }
 
 const BAD_CREDENTIALS = 'That username and password do not match';
 
-/** Password step of signing in (policy 7.2). Roles that read safeguarding data go on to TOTP. */
+export const NEXT_OF_STATE: Record<SessionTable['state'], NextStep | 'locked'> = {
+  active: 'done',
+  needs_totp: 'totp',
+  needs_enrolment: 'enrol_totp',
+  needs_password: 'change_password',
+  locked: 'locked',
+};
+
+/** Where a session goes once the password (and, if required, the second factor) are through. */
+export function stateAfterPassword(
+  account: Pick<AccountTable, 'totp_enrolled_at'> & { must_change_password: number },
+  needsTotp: boolean,
+): SessionTable['state'] {
+  if (needsTotp) return account.totp_enrolled_at ? 'needs_totp' : 'needs_enrolment';
+  return account.must_change_password ? 'needs_password' : 'active';
+}
+
+/** After the second factor the one-time password, if any, must still be replaced before anything else. */
+export const stateAfterSecondFactor = (mustChange: number): SessionTable['state'] =>
+  mustChange ? 'needs_password' : 'active';
+
+/** The school whose audit chain records an account's sign-ins (its first school), or none. */
+async function auditSchoolOf(ctx: AppContext, accountId: string | undefined): Promise<string | null> {
+  if (!accountId) return null;
+  return (await schoolsOf(ctx.db, accountId))[0]?.id ?? null;
+}
+
+/** Counts a failure, audits it and any lock it starts; the caller then throws. */
+export async function failedAttempt(
+  ctx: AppContext,
+  subject: ThrottleSubject,
+  action: string,
+  reason: string,
+): Promise<void> {
+  const locks = await recordFailure(ctx, subject);
+  const schoolId = await auditSchoolOf(ctx, subject.accountId ?? undefined);
+  await appendAudit(ctx, {
+    schoolId,
+    actorAccountId: subject.accountId,
+    action,
+    entityType: 'account',
+    entityId: subject.accountId ?? undefined,
+    ip: subject.ip,
+    details: { reason },
+  });
+  for (const lock of locks) {
+    await appendAudit(ctx, {
+      schoolId,
+      actorAccountId: subject.accountId,
+      action: 'auth.throttle.locked',
+      entityType: 'account',
+      entityId: subject.accountId ?? undefined,
+      ip: subject.ip,
+      details: { scope: lock.scope, until: lock.until },
+    });
+  }
+}
+
+/** Checks the throttle, auditing a refused attempt before passing the 429 on. */
+export async function throttled(ctx: AppContext, subject: ThrottleSubject, action: string): Promise<void> {
+  try {
+    await checkThrottle(ctx, subject);
+  } catch (err) {
+    if (err instanceof AppError) {
+      await appendAudit(ctx, {
+        schoolId: await auditSchoolOf(ctx, subject.accountId ?? undefined),
+        actorAccountId: subject.accountId,
+        action,
+        entityType: 'account',
+        entityId: subject.accountId ?? undefined,
+        ip: subject.ip,
+        details: { reason: 'throttled', ...(err.details as object) },
+      });
+    }
+    throw err;
+  }
+}
+
+/** Password step of signing in (policy 7.2). Roles with sensitive permissions go on to TOTP. */
 export async function signIn(
   ctx: AppContext,
   opts: { username: string; password: string; ip: string | null; userAgent: string | null },
@@ -24,21 +106,16 @@ export async function signIn(
     .selectAll()
     .where('username', '=', username)
     .executeTakeFirst();
+  const subject: ThrottleSubject = { username, accountId: account?.id ?? null, ip: opts.ip };
+  await throttled(ctx, subject, 'auth.sign_in.failed');
   const ok = await verifyPassword(account?.password_hash ?? null, opts.password);
   if (!account || !ok) {
-    await appendAudit(ctx, {
-      schoolId: null,
-      actorAccountId: account?.id ?? null,
-      action: 'auth.sign_in.failed',
-      entityType: 'account',
-      entityId: account?.id,
-      ip: opts.ip,
-    });
+    await failedAttempt(ctx, subject, 'auth.sign_in.failed', account ? 'password' : 'unknown_username');
     throw new AppError('unauthenticated', BAD_CREDENTIALS);
   }
   if (account.disabled_at) {
     await appendAudit(ctx, {
-      schoolId: null,
+      schoolId: await auditSchoolOf(ctx, account.id),
       actorAccountId: account.id,
       action: 'auth.sign_in.disabled',
       entityType: 'account',
@@ -50,9 +127,8 @@ export async function signIn(
   const schools = await schoolsOf(ctx.db, account.id);
   const schoolId = schools[0]?.id ?? null;
   const roles = await rolesIn(ctx.db, account.id, schoolId);
-  const needsTotp = rolesNeedTotp(roles);
-  const next: SignInResult['next'] = !needsTotp ? 'done' : account.totp_enrolled_at ? 'totp' : 'enrol_totp';
-  const state = next === 'done' ? 'active' : next === 'totp' ? 'needs_totp' : 'needs_enrolment';
+  const state = stateAfterPassword(account, rolesNeedTotp(roles));
+  const next = NEXT_OF_STATE[state] as NextStep;
   const { token } = await createSession(ctx, {
     accountId: account.id,
     schoolId,
@@ -60,6 +136,8 @@ export async function signIn(
     ip: opts.ip,
     userAgent: opts.userAgent,
   });
+  // The pair's failures are forgotten only once the whole sign-in (second factor included) is through.
+  if (state === 'active' || state === 'needs_password') await clearPair(ctx.db, subject);
   await appendAudit(ctx, {
     schoolId,
     actorAccountId: account.id,
@@ -67,6 +145,7 @@ export async function signIn(
     entityType: 'account',
     entityId: account.id,
     ip: opts.ip,
+    details: { next },
   });
   return { token, next };
 }

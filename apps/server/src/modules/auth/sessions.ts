@@ -1,5 +1,5 @@
 import type { Role } from '@harbour/shared';
-import { ROLES, rolesNeedTotp } from '@harbour/shared';
+import { ROLES, readsSafeguardingData, rolesNeedTotp } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { SessionTable } from '../../db/schema.js';
@@ -56,8 +56,9 @@ export async function schoolsOf(db: Executor, accountId: string): Promise<{ id: 
     .execute();
 }
 
+/** Idle lock (issue 2, section 4): shorter for roles that read safeguarding records. */
 export function idleMinutesFor(ctx: AppContext, roles: readonly Role[]): number {
-  return rolesNeedTotp(roles)
+  return readsSafeguardingData(roles)
     ? ctx.config.HARBOUR_IDLE_LOCK_SENSITIVE_MINUTES
     : ctx.config.HARBOUR_IDLE_LOCK_MINUTES;
 }
@@ -114,6 +115,9 @@ export async function setSessionState(db: Executor, id: string, state: SessionTa
   await db.updateTable('sessions').set({ state }).where('id', '=', id).execute();
 }
 
+/** Minutes a session may wait in a sign-in step (second factor, enrolment, new password). */
+const PENDING_MINUTES = 15;
+
 /**
  * Loads the session behind a cookie token, enforcing expiry, disabled accounts, leavers and the idle lock
  * (clarification 9: enforced by the server). Returns undefined for any session that is no longer valid.
@@ -134,6 +138,7 @@ export async function loadActor(
       'sessions.state',
       'sessions.csrf_token',
       'sessions.last_seen_at',
+      'sessions.created_at',
       'sessions.expires_at',
       'sessions.ended_at',
       'accounts.username',
@@ -169,10 +174,27 @@ export async function loadActor(
     await endSessionsOf(ctx.db, row.account_id, 'leaver', nowIso);
     return undefined;
   }
+  if (
+    row.state !== 'active' &&
+    row.state !== 'locked' &&
+    addMinutes(new Date(row.created_at), PENDING_MINUTES) <= now
+  ) {
+    // A sign-in left half-way (second factor, enrolment, new password) does not wait for ever.
+    await ctx.db
+      .updateTable('sessions')
+      .set({ ended_at: nowIso, end_reason: 'sign_in_timeout' })
+      .where('id', '=', id)
+      .execute();
+    return undefined;
+  }
   const roles = await rolesIn(ctx.db, row.account_id, row.school_id);
   const idleMinutes = idleMinutesFor(ctx, roles);
   let state = row.state;
-  if (state === 'active' && addMinutes(new Date(row.last_seen_at), idleMinutes) <= now) {
+  if (state === 'active' && rolesNeedTotp(roles) && row.totp_enrolled_at === null) {
+    // A role needing TOTP was granted, or the authenticator was reset, while this session was open.
+    state = 'needs_enrolment';
+    await setSessionState(ctx.db, id, state);
+  } else if (state === 'active' && addMinutes(new Date(row.last_seen_at), idleMinutes) <= now) {
     state = 'locked';
     await setSessionState(ctx.db, id, 'locked');
   }
