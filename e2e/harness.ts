@@ -24,6 +24,7 @@ import { loadConfig } from '../apps/server/src/config.js';
 import type { AppContext } from '../apps/server/src/context.js';
 import { buildApp } from '../apps/server/src/http/app.js';
 import { createSession } from '../apps/server/src/modules/auth/sessions.js';
+import { newTotpSecret, sealTotpSecret } from '../apps/server/src/modules/auth/totp.js';
 import { DEMO_STAFF, seedDemoSchool } from '../apps/server/src/modules/demo/seed.js';
 import { startWorker } from '../apps/server/src/worker.js';
 
@@ -197,6 +198,16 @@ export async function signIn(page: Page, account: { username: string; password: 
 export async function signInAs(h: Harbour, context: BrowserContext, username: string): Promise<void> {
   const account = h.accounts[username];
   if (!account) throw new Error(`no demo account "${username}"`);
+  // The server sends a session of a TOTP role back to enrolment unless the account has an authenticator.
+  await h.ctx.db
+    .updateTable('accounts')
+    .set({
+      totp_secret_enc: sealTotpSecret(h.ctx, account.accountId, newTotpSecret()),
+      totp_enrolled_at: new Date().toISOString(),
+    })
+    .where('id', '=', account.accountId)
+    .where('totp_enrolled_at', 'is', null)
+    .execute();
   const { token } = await createSession(h.ctx, {
     accountId: account.accountId,
     schoolId: h.schoolId,
