@@ -263,14 +263,21 @@ export async function expectUsableAt320(page: Page, label = page.url()): Promise
       const el = document.documentElement;
       // The widest elements that stick out, to name in the failure.
       const wide = [...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > el.clientWidth + 1)
-        .filter((e) => !e.closest('.table-wrap, .visually-hidden'))
+        .filter(
+          (e) =>
+            e.getBoundingClientRect().right > el.clientWidth + 1 ||
+            // Content (e.g. an unbreakable word) spilling out of a box that itself fits.
+            (e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX === 'visible'),
+        )
+        .filter((e) => !e.parentElement?.closest('.table-wrap, .visually-hidden'));
+      const culprits = wide
+        .filter((e) => !wide.some((d) => d !== e && e.contains(d)))
         .slice(0, 5)
         .map(
           (e) =>
             `${e.tagName.toLowerCase()}${e.id ? `#${e.id}` : ''}${e.className ? `.${String(e.className).split(' ').join('.')}` : ''}`,
         );
-      return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, wide };
+      return { scrollWidth: el.scrollWidth, clientWidth: el.clientWidth, wide: culprits };
     });
     if (scrollWidth > clientWidth)
       throw new Error(

@@ -4,7 +4,9 @@ import path from 'node:path';
 
 export default defineConfig({
   plugins: [react()],
-  resolve: { alias: { '@harbour/shared': path.resolve(__dirname, '../../packages/shared/src/index.ts') } },
+  resolve: {
+    alias: { '@harbour/shared': path.resolve(import.meta.dirname, '../../packages/shared/src/index.ts') },
+  },
   build: { outDir: 'dist', sourcemap: true },
   server: { proxy: { '/api': 'http://127.0.0.1:3000' } },
 });

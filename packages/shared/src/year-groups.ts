@@ -1,7 +1,19 @@
 /** Year groups of an English primary school (clarification 10) and the key stage each falls in. */
 export const YEAR_GROUPS = ['N1', 'N2', 'R', '1', '2', '3', '4', '5', '6'] as const;
 export type YearGroup = (typeof YEAR_GROUPS)[number];
-export type KeyStage = 'EYFS' | 'KS1' | 'KS2';
+export const KEY_STAGES = ['EYFS', 'KS1', 'KS2'] as const;
+export type KeyStage = (typeof KEY_STAGES)[number];
+
+/** How a year group is written for people: "Nursery 1", "Reception", "Year 3". */
+export function yearGroupLabel(year: YearGroup): string {
+  if (year === 'N1' || year === 'N2') return `Nursery ${year[1]}`;
+  if (year === 'R') return 'Reception';
+  return `Year ${year}`;
+}
+
+/** The year groups a key stage covers. */
+export const yearGroupsIn = (stage: KeyStage): YearGroup[] =>
+  YEAR_GROUPS.filter((y) => keyStageOf(y) === stage);
 
 export function keyStageOf(year: YearGroup): KeyStage {
   if (year === 'N1' || year === 'N2' || year === 'R') return 'EYFS';

@@ -43,7 +43,14 @@ export function Layout({ children }: { children: ReactNode }) {
               </li>
               {can('people.read') && (
                 <li>
-                  <NavLink to="/people">People</NavLink>
+                  <NavLink to="/people" end>
+                    People
+                  </NavLink>
+                </li>
+              )}
+              {can('people.import') && (
+                <li>
+                  <NavLink to="/people/import">Import</NavLink>
                 </li>
               )}
               {can('audit.read') && (

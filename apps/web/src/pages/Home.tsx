@@ -1,11 +1,27 @@
 import { Link } from 'react-router-dom';
+import { PERMISSIONS, type Permission } from '@harbour/shared';
+import { usePageTitle } from '../lib/forms';
 import { useSession } from '../lib/session';
+
+/** Where each permission is used in the web app, when it has a page of its own. */
+const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
+  'people.read': [
+    { to: '/people', label: 'Find people in the register' },
+    { to: '/people/leavers', label: 'See the leavers report' },
+  ],
+  'people.write': [{ to: '/people/new', label: 'Add a person' }],
+  'people.import': [{ to: '/people/import', label: 'Import people from your MIS' }],
+  'audit.read': [{ to: '/audit', label: 'Browse the audit trail' }],
+};
 
 /** Shows the signed-in person what they can do here, from their permissions. */
 export function Home() {
-  const { state, can } = useSession();
+  usePageTitle('Home');
+  const { state } = useSession();
   const session = !state.loading ? state.session : null;
   if (!session) return null;
+  const mine = session.permissions.filter((p): p is Permission => p in PERMISSIONS);
+  const links = mine.flatMap((p) => PAGES[p] ?? []);
   return (
     <section>
       <h1>Welcome, {session.username}</h1>
@@ -13,24 +29,30 @@ export function Home() {
         You are signed in at {session.school?.name ?? 'no school'} as{' '}
         {session.roles.map((r) => r.label).join(', ') || 'a user with no role'}.
       </p>
+      {links.length > 0 && (
+        <>
+          <h2>Go to</h2>
+          <ul className="tiles">
+            {links.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to}>{l.label}</Link>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h2>What you can do</h2>
-      <ul className="tiles">
-        {can('people.read') && (
-          <li>
-            <Link to="/people">Find people in the register</Link>
-          </li>
-        )}
-        {can('people.import') && (
-          <li>
-            <Link to="/people/import">Import people from your MIS</Link>
-          </li>
-        )}
-        {can('audit.read') && (
-          <li>
-            <Link to="/audit">Browse the audit trail</Link>
-          </li>
-        )}
-      </ul>
+      {mine.length === 0 ? (
+        <p>
+          Your roles give you nothing to do in Harbour yet. Ask your school’s administrator if that is wrong.
+        </p>
+      ) : (
+        <ul>
+          {mine.map((p) => (
+            <li key={p}>{PERMISSIONS[p].description}</li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

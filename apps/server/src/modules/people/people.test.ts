@@ -45,6 +45,8 @@ describe('people register', () => {
     expect(all.people.every((p: { vulnerability?: unknown }) => p.vulnerability === undefined)).toBe(true);
     const reception = (await teacher.get('/api/people?year=R')).json().people;
     expect(reception.every((p: { keyStage: string }) => p.keyStage === 'EYFS')).toBe(true);
+    const ks1 = (await teacher.get('/api/people?keyStage=KS1&limit=200')).json().people;
+    expect(ks1.map((p: { yearGroup: string }) => p.yearGroup).sort()).toEqual(['1', '1', '1', '2', '2', '2']);
   });
 
   it('shows the DSL vulnerability flags and audits that read', async () => {

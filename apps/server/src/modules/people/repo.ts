@@ -1,5 +1,5 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
-import type { Scope } from '@harbour/shared';
+import { yearGroupsIn, type Scope } from '@harbour/shared';
 import type { Executor } from '../../db/index.js';
 import type { DB, PersonTable } from '../../db/schema.js';
 import type { ListQuery } from './schema.js';
@@ -55,6 +55,7 @@ export async function listPeople(
   }
   if (q.kind) query = query.where('people.kind', '=', q.kind);
   if (q.year) query = query.where('people.year_group', '=', q.year);
+  if (q.keyStage) query = query.where('people.year_group', 'in', yearGroupsIn(q.keyStage));
   if (q.className) query = query.where('people.class_name', '=', q.className);
   if (q.status === 'current')
     query = query.where((eb) => eb.or([eb('people.left_at', 'is', null), eb('people.left_at', '>', nowIso)]));

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { YEAR_GROUPS } from '@harbour/shared';
+import { KEY_STAGES, YEAR_GROUPS } from '@harbour/shared';
 
 export const PERSON_KINDS = ['staff', 'pupil', 'parent', 'visitor'] as const;
 
@@ -11,6 +11,7 @@ export const ListQuery = z.strictObject({
   q: z.string().trim().max(100).optional(),
   kind: z.enum(PERSON_KINDS).optional(),
   year: z.enum(YEAR_GROUPS).optional(),
+  keyStage: z.enum(KEY_STAGES).optional(),
   className: z.string().trim().max(50).optional(),
   status: z.enum(['current', 'leavers', 'all']).default('current'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
