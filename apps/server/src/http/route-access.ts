@@ -37,6 +37,23 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/imports/preview': { permission: 'people.import' },
   'POST /api/imports/commit': { permission: 'people.import' },
 
+  // Accounts admin, invitations and approvals (modules/accounts). Safeguarding role grants and resets are
+  // requests that take effect only on approval by the head or a DSL who is not the target (clarification 9).
+  'GET /api/accounts': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/disable': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/enable': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/unlock': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/password-reset': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/totp-reset': { permission: 'accounts.admin' },
+  'POST /api/accounts/:id/roles': { permission: 'roles.assign' },
+  'DELETE /api/accounts/:id/roles/:role': { permission: 'roles.assign' },
+  'POST /api/people/:id/invitation': { permission: 'accounts.admin' },
+  'GET /api/invitations/:token': 'public',
+  'POST /api/invitations/:token/accept': 'public',
+  'GET /api/approvals': { permission: 'accounts.approve' },
+  'POST /api/approvals/:id/approve': { permission: 'accounts.approve' },
+  'POST /api/approvals/:id/reject': { permission: 'accounts.approve' },
+
   'GET /api/audit': { permission: 'audit.read' },
   'GET /api/settings': { permission: 'settings.read' },
   'PUT /api/settings/:key': { permission: 'settings.write' },
