@@ -120,6 +120,8 @@ export interface SeedOptions {
   /** Tests only: a known password for every other staff account. Demo staff otherwise get invitations. */
   staffPassword?: string;
   seed?: number;
+  /** Put before every staff username (a second demo school in one database needs its own usernames). */
+  usernamePrefix?: string;
 }
 
 export interface SeedResult {
@@ -161,7 +163,7 @@ export async function seedDemoSchool(ctx: AppContext, opts: SeedOptions): Promis
         .insertInto('accounts')
         .values({
           id: accountId,
-          username: s.username,
+          username: `${opts.usernamePrefix ?? ''}${s.username}`,
           password_hash: isAdmin ? adminHash : staffHash,
           password_changed_at: now,
           must_change_password: isAdmin ? 1 : 0,
