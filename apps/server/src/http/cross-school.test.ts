@@ -30,6 +30,8 @@ interface SchoolB {
   staffId: string;
   parentId: string;
   linkId: string;
+  teacherAccountId: string;
+  adminAccountId: string;
 }
 
 /**
@@ -41,6 +43,15 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
   'people/:id': (b) => ({ record: true, values: [b.pupilId, b.staffId, b.parentId] }),
   // A setting is named by its key, not an id: A's request changes A's own setting, never B's.
   'settings/:key': () => ({ record: false, values: ['school.profile'] }),
+  'accounts/:id': (b) => ({ record: true, values: [b.teacherAccountId, b.adminAccountId] }),
+  'roles/:role': () => ({ record: false, values: ['teacher'] }),
+  // An invitation token is a secret link, open to whoever holds it: no school's record is named by guessing.
+  'invitations/:token': () => ({ record: false, values: ['not-a-real-invitation-token'] }),
+  'approvals/:id': async (b) => {
+    const res = await b.asB.post(`/api/accounts/${b.adminAccountId}/password-reset`);
+    expect(res.statusCode, res.body).toBe(202);
+    return { record: true, values: [res.json().approval.id as string] };
+  },
 };
 
 function paramSourceKey(url: string, name: string): string | undefined {
@@ -57,6 +68,8 @@ function paramSourceKey(url: string, name: string): string | undefined {
 const BODIES: Record<string, (b: SchoolB, a: SchoolA) => unknown[]> = {
   'PATCH /api/people/:id': () => [{ givenName: 'Changed' }, { yearGroup: '3', className: 'Moved' }],
   'POST /api/people/:id/leaver': () => [{ leaveDate: '2026-01-05' }],
+  'POST /api/accounts/:id/roles': () => [{ role: 'teacher' }, { role: 'dsl' }],
+  'POST /api/accounts/:id/disable': () => [{ reason: 'left' }],
   'POST /api/people/:id/parents': (b, a) => [
     { parentId: a.parentId, relationship: 'Mother' },
     { parentId: b.parentId, relationship: 'Mother' },
@@ -117,6 +130,7 @@ describe('cross-school isolation on every route', () => {
     const seededA = await seedDemoSchool(env.ctx, { adminPassword: 'unused-a-pass-1', pupilsPerYear: 1 });
     const seededB = await seedDemoSchool(env.ctx, {
       adminPassword: 'unused-b-pass-1',
+      staffPassword: 'unused-b-staff-pass-1',
       pupilsPerYear: 1,
       name: 'Otterbrook Primary School',
       slug: 'otterbrook',
@@ -192,6 +206,8 @@ describe('cross-school isolation on every route', () => {
       staffId: seededB.accounts.teacher!.personId,
       parentId: link.parent_id,
       linkId: link.id,
+      teacherAccountId: seededB.accounts.teacher!.accountId,
+      adminAccountId: seededB.accounts.admin!.accountId,
     };
     a = {
       schoolId: seededA.schoolId,
@@ -267,7 +283,15 @@ describe('cross-school isolation on every route', () => {
   it('answers every route naming school B’s records exactly like a missing record, leaks nothing, changes nothing', async () => {
     const before = await snapshotB();
     const tablesOfB = JSON.parse(before) as Record<string, unknown[]>;
-    for (const t of ['people', 'parent_links', 'accounts', 'role_assignments', 'settings', 'audit_entries'])
+    for (const t of [
+      'people',
+      'parent_links',
+      'accounts',
+      'role_assignments',
+      'settings',
+      'audit_entries',
+      'approvals',
+    ])
       expect(tablesOfB[t]?.length, `school B has rows in ${t}`).toBeGreaterThan(0);
     const secret = await idsOfB();
     const failures: string[] = [];
