@@ -22,6 +22,7 @@ export default defineConfig({
           include: [
             'packages/*/src/**/*.test.ts',
             'apps/server/src/**/*.unit.test.ts',
+            'apps/dns/src/**/*.test.ts',
             'apps/web/src/**/*.test.ts',
           ],
         },

@@ -1,0 +1,207 @@
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { randomInt } from 'node:crypto';
+import { RCODE, emptyAnswer, writeOpt } from '../wire/answer.js';
+import { prepareResponse, type Prepared } from '../wire/response.js';
+import type { Link } from './types.js';
+
+export interface UpstreamServer {
+  host: string;
+  port: number;
+}
+
+export interface UpstreamOptions {
+  servers: UpstreamServer[];
+  /** Wait per try before the next server is asked. */
+  timeoutMs?: number;
+  /** Tries in all, across servers in failover order. */
+  attempts?: number;
+  /** After this many failures in a row a server goes to the back of the order until it answers again. */
+  failuresBeforeDemote?: number;
+}
+
+interface Pending {
+  id: number;
+  server: number;
+  question: Buffer;
+  packet: Buffer;
+  attempt: number;
+  deadline: number;
+  done: (p: Prepared | null) => void;
+}
+
+interface Server extends UpstreamServer {
+  index: number;
+  socket: dgram.Socket;
+  pending: Map<number, Pending>;
+  failures: number;
+}
+
+/**
+ * Forwards questions to the configured upstream resolvers over UDP (connected sockets: answers from any
+ * other address are dropped), matches answers by id and question (RFC 5452), retries on timeout or
+ * SERVFAIL/REFUSED with the next server, and repeats a truncated answer's question over TCP (RFC 7766).
+ * Timeouts are swept by one timer, not a timer per query.
+ */
+export class UpstreamPool {
+  private servers: Server[] = [];
+  private sweeper: NodeJS.Timeout | null = null;
+  private readonly timeoutMs: number;
+  private readonly attempts: number;
+  private readonly demoteAfter: number;
+  sent = 0;
+  timeouts = 0;
+
+  constructor(private readonly o: UpstreamOptions) {
+    if (o.servers.length === 0) throw new Error('at least one upstream resolver is needed');
+    this.timeoutMs = o.timeoutMs ?? 1500;
+    this.attempts = o.attempts ?? Math.max(2, Math.min(o.servers.length * 2, 4));
+    this.demoteAfter = o.failuresBeforeDemote ?? 2;
+  }
+
+  async start(): Promise<void> {
+    this.servers = await Promise.all(
+      this.o.servers.map(
+        (s, index) =>
+          new Promise<Server>((resolve, reject) => {
+            const socket = dgram.createSocket(s.host.includes(':') ? 'udp6' : 'udp4');
+            const server: Server = { ...s, index, socket, pending: new Map(), failures: 0 };
+            socket.on('message', (msg) => this.onMessage(server, msg));
+            socket.on('error', () => {}); // ICMP unreachable and the like: the timeout handles it
+            socket.once('connect', () => resolve(server));
+            socket.bind(0, () => socket.connect(s.port, s.host));
+            socket.once('error', reject);
+          }),
+      ),
+    );
+    this.sweeper = setInterval(() => this.sweep(), Math.max(10, Math.min(100, this.timeoutMs / 4)));
+    this.sweeper.unref();
+  }
+
+  async close(): Promise<void> {
+    if (this.sweeper) clearInterval(this.sweeper);
+    for (const s of this.servers) {
+      for (const p of s.pending.values()) p.done(null);
+      s.pending.clear();
+      await new Promise<void>((r) => s.socket.close(() => r()));
+    }
+    this.servers = [];
+  }
+
+  /** Asks for `question` (name + type + class in wire form); `done` gets the prepared answer or null. */
+  resolve(question: Buffer, flags: number, dnssecOk: boolean, done: (p: Prepared | null) => void): void {
+    const packet = Buffer.allocUnsafe(12 + question.length + 11);
+    // RD always; CD echoed from the client (RFC 4035 3.2.2).
+    packet.writeUInt16BE(0x0100 | (flags & 0x0010), 2);
+    packet.writeUInt32BE(0x00010000, 4); // QDCOUNT 1, ANCOUNT 0
+    packet.writeUInt32BE(0x00000001, 8); // NSCOUNT 0, ARCOUNT 1
+    question.copy(packet, 12);
+    writeOpt(packet, 12 + question.length, dnssecOk);
+    this.send({ id: 0, server: this.first(), question, packet, attempt: 0, deadline: 0, done });
+  }
+
+  /** The server to try first: the first in configured order that has not failed repeatedly. */
+  private first(): number {
+    for (const s of this.servers) if (s.failures < this.demoteAfter) return s.index;
+    let best = this.servers[0]!;
+    for (const s of this.servers) if (s.failures < best.failures) best = s;
+    return best.index;
+  }
+
+  private send(p: Pending): void {
+    const s = this.servers[p.server];
+    if (!s) return p.done(null);
+    let id = randomInt(0, 65536);
+    while (s.pending.has(id)) id = (id + 1) & 0xffff;
+    p.id = id;
+    p.packet.writeUInt16BE(id, 0);
+    p.deadline = Date.now() + this.timeoutMs;
+    s.pending.set(id, p);
+    this.sent++;
+    s.socket.send(p.packet);
+  }
+
+  private retry(p: Pending, answer: Prepared | null): void {
+    if (++p.attempt >= this.attempts) return p.done(answer);
+    p.server = (p.server + 1) % this.servers.length;
+    this.send(p);
+  }
+
+  private onMessage(s: Server, msg: Buffer): void {
+    if (msg.length < 12) return;
+    const p = s.pending.get(msg.readUInt16BE(0));
+    if (!p) return;
+    const prepared = prepareResponse(msg, p.question);
+    if (!prepared) return; // not an answer to this question: keep waiting (spoofing defence)
+    s.pending.delete(p.id);
+    s.failures = 0;
+    if (prepared.truncated) {
+      void this.overTcp(s, p.packet).then((full) => (full ? p.done(full) : this.retry(p, null)));
+      return;
+    }
+    if (prepared.rcode === RCODE.SERVFAIL || prepared.rcode === RCODE.REFUSED) {
+      s.failures++;
+      return this.retry(p, prepared);
+    }
+    p.done(prepared);
+  }
+
+  private sweep(): void {
+    const now = Date.now();
+    for (const s of this.servers) {
+      for (const p of s.pending.values()) {
+        if (p.deadline > now) continue;
+        s.pending.delete(p.id);
+        s.failures++;
+        this.timeouts++;
+        this.retry(p, null);
+      }
+    }
+  }
+
+  /** One question over TCP (2-byte length prefix, RFC 1035 4.2.2). */
+  private overTcp(s: Server, packet: Buffer): Promise<Prepared | null> {
+    return new Promise((resolve) => {
+      const sock = net.connect({ host: s.host, port: s.port });
+      const chunks: Buffer[] = [];
+      let got = 0;
+      const finish = (p: Prepared | null) => {
+        sock.destroy();
+        resolve(p);
+      };
+      sock.setTimeout(this.timeoutMs * 2, () => finish(null));
+      sock.on('error', () => finish(null));
+      sock.on('connect', () => {
+        const len = Buffer.allocUnsafe(2);
+        len.writeUInt16BE(packet.length);
+        sock.write(Buffer.concat([len, packet]));
+      });
+      sock.on('data', (d) => {
+        chunks.push(d);
+        got += d.length;
+        if (got < 2) return;
+        const all = Buffer.concat(chunks);
+        const need = all.readUInt16BE(0);
+        if (all.length < 2 + need) return;
+        const msg = all.subarray(2, 2 + need);
+        finish(
+          msg.readUInt16BE(0) === packet.readUInt16BE(0)
+            ? prepareResponse(msg, packet.subarray(12, packet.length - 11))
+            : null,
+        );
+      });
+    });
+  }
+}
+
+/** Link 6, the end of the chain: ask upstream; SERVFAIL if every try failed. */
+export const forwardUpstream =
+  (pool: UpstreamPool, now: () => number = Date.now): Link =>
+  () =>
+  (req) => {
+    const { msg, q } = req;
+    pool.resolve(msg.subarray(12, q.questionEnd), q.flags, q.dnssecOk, (p) => {
+      if (p && p.rcode !== RCODE.SERVFAIL) req.answer(p, now());
+      else req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
+    });
+  };

@@ -1,0 +1,4 @@
+export { startResolver, type Resolver, type ResolverOptions, type ResolverLog } from './resolver.js';
+export type { UpstreamServer } from './chain/upstream.js';
+export type { ListenAddress } from './transport/listeners.js';
+export { PolicyState } from './chain/state.js';

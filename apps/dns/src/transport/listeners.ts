@@ -1,0 +1,146 @@
+import dgram from 'node:dgram';
+import net from 'node:net';
+import { SuffixKeys } from '@harbour/shared';
+import { emptyAnswer } from '../wire/answer.js';
+import { parseQuery } from '../wire/query.js';
+import type { Handler, Request } from '../chain/types.js';
+import type { PolicyState } from '../chain/state.js';
+import { TcpRequest, UdpRequest, writeFramed } from './requests.js';
+
+export interface ListenAddress {
+  host: string;
+  port: number;
+}
+
+export interface Stats {
+  queries: number;
+  malformed: number;
+  errors: number;
+}
+
+/** The links run synchronously up to the upstream, so one scratch key set serves every query. */
+const keys = new SuffixKeys();
+const WILDCARDS = new Set(['0.0.0.0', '::']);
+
+function handle(
+  state: PolicyState,
+  handler: Handler,
+  stats: Stats,
+  msg: Buffer,
+  source: string,
+  make: (q: Exclude<ReturnType<typeof parseQuery>, -1 | { rcode: number }>) => Request,
+  send: (out: Buffer) => void,
+): void {
+  stats.queries++;
+  let parsed: ReturnType<typeof parseQuery>;
+  try {
+    parsed = parseQuery(msg, keys, state.prepared !== null && state.trustsEcs(source));
+  } catch {
+    parsed = -1;
+  }
+  if (parsed === -1) {
+    stats.malformed++;
+    return;
+  }
+  if ('rcode' in parsed) {
+    stats.malformed++;
+    send(emptyAnswer(msg, parsed.questionEnd, parsed.rcode, null));
+    return;
+  }
+  try {
+    handler(make(parsed));
+  } catch {
+    // A bug must cost one answer, never the process (issue 4: malformed packets never crash it).
+    stats.errors++;
+  }
+}
+
+export async function listenUdp(
+  at: ListenAddress,
+  state: PolicyState,
+  handler: Handler,
+  stats: Stats,
+  now: () => number,
+): Promise<dgram.Socket> {
+  const socket = dgram.createSocket({
+    type: at.host.includes(':') ? 'udp6' : 'udp4',
+    recvBufferSize: 4 << 20,
+  });
+  const local = WILDCARDS.has(at.host) ? null : at.host;
+  socket.on('error', () => {
+    stats.errors++;
+  });
+  socket.on('message', (msg, rinfo) => {
+    handle(
+      state,
+      handler,
+      stats,
+      msg,
+      rinfo.address,
+      (q) => new UdpRequest(msg, q, rinfo.address, local, now(), keys, socket, rinfo.port, now),
+      (out) => socket.send(out, rinfo.port, rinfo.address),
+    );
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('error', reject);
+    socket.bind(at.port, at.host, () => {
+      socket.off('error', reject);
+      resolve();
+    });
+  });
+  return socket;
+}
+
+/** DNS over TCP (RFC 7766): length-prefixed messages, several per connection, answered as they finish. */
+export async function listenTcp(
+  at: ListenAddress,
+  state: PolicyState,
+  handler: Handler,
+  stats: Stats,
+  now: () => number,
+  idleMs = 10_000,
+): Promise<net.Server> {
+  const local = WILDCARDS.has(at.host) ? null : at.host;
+  const open = new Set<net.Socket>();
+  const server = net.createServer((sock) => {
+    open.add(sock);
+    sock.on('close', () => open.delete(sock));
+    let buf = Buffer.alloc(0);
+    sock.setTimeout(idleMs, () => sock.destroy());
+    sock.on('error', () => sock.destroy());
+    sock.on('data', (chunk) => {
+      buf = buf.length ? Buffer.concat([buf, chunk]) : chunk;
+      while (buf.length >= 2) {
+        const need = buf.readUInt16BE(0);
+        if (buf.length < 2 + need) break;
+        const msg = Buffer.from(buf.subarray(2, 2 + need));
+        buf = buf.subarray(2 + need);
+        const source = sock.remoteAddress ?? '';
+        handle(
+          state,
+          handler,
+          stats,
+          msg,
+          source,
+          (q) => new TcpRequest(msg, q, source, local, now(), keys, sock, now),
+          (out) => writeFramed(sock, out),
+        );
+      }
+    });
+  });
+  server.maxConnections = 1000;
+  // close() waits for open connections: end them too.
+  const close = server.close.bind(server);
+  server.close = (cb?: (err?: Error) => void) => {
+    for (const s of open) s.destroy();
+    return close(cb);
+  };
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(at.port, at.host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  return server;
+}
