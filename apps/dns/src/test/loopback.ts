@@ -132,7 +132,7 @@ export async function ask(
       : [],
   });
   const raw = o.tcp ? await overTcp(port, host, msg, o) : await overUdp(port, host, msg, o);
-  return { packet: dnsPacket.decode(raw) as Decoded, raw };
+  return { packet: dnsPacket.decode(raw), raw };
 }
 
 function overUdp(port: number, host: string, msg: Buffer, o: QueryOptions): Promise<Buffer> {
