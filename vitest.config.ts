@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-const alias = { '@harbour/shared': path.resolve('packages/shared/src/index.ts') };
+const alias = {
+  '@harbour/shared': path.resolve('packages/shared/src/index.ts'),
+  '@harbour/dns': path.resolve('apps/dns/src/index.ts'),
+};
 const pg = process.env.HARBOUR_TEST_DB === 'postgres';
 
 export default defineConfig({

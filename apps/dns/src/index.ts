@@ -2,3 +2,4 @@ export { startResolver, type Resolver, type ResolverOptions, type ResolverLog } 
 export type { UpstreamServer } from './chain/upstream.js';
 export type { ListenAddress } from './transport/listeners.js';
 export { PolicyState } from './chain/state.js';
+export { parseHostPort } from './node/host-port.js';

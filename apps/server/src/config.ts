@@ -12,6 +12,13 @@ const minutes = (d: number) =>
 
 const count = (d: number) => z.coerce.number().int().min(1).max(10_000).default(d);
 
+const list = (s: string) =>
+  s
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+const UPSTREAM = /^(\[[0-9a-fA-F:.]+\]|[0-9.]+|[0-9a-fA-F:]+)(:\d{1,5})?$/;
+
 export const ConfigSchema = z
   .object({
     HARBOUR_DATA_DIR: z.string().min(1).default('./data'),
@@ -24,14 +31,14 @@ export const ConfigSchema = z
     HARBOUR_PUBLIC_URL: z.url().optional(),
     HARBOUR_SERVICES: z
       .string()
-      .default('web,worker')
+      .default('web,worker,dns')
       .transform((s) =>
         s
           .split(',')
           .map((x) => x.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.enum(['web', 'worker'])).min(1)),
+      .pipe(z.array(z.enum(['web', 'worker', 'dns'])).min(1)),
     HARBOUR_MASTER_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -77,6 +84,19 @@ export const ConfigSchema = z
       .optional(),
     HARBOUR_MAIL_FROM: z.string().default('Harbour <harbour@localhost>'),
     HARBOUR_WEB_DIST: z.string().optional(),
+    /** The filtering resolver (service dns): addresses to answer on, one port for UDP and TCP. */
+    HARBOUR_DNS_LISTEN: z
+      .string()
+      .default('127.0.0.1')
+      .transform(list)
+      .pipe(z.array(z.union([z.ipv4(), z.ipv6()])).min(1)),
+    HARBOUR_DNS_PORT: z.coerce.number().int().min(0).max(65535).default(5300),
+    /** Upstream resolvers, host:port or host (port 53), comma-separated. Default: the system's resolvers. */
+    HARBOUR_DNS_UPSTREAMS: z
+      .string()
+      .default('')
+      .transform(list)
+      .pipe(z.array(z.string().regex(UPSTREAM, 'host or host:port ([v6]:port)'))),
   })
   .superRefine((c, ctx) => {
     if (c.HARBOUR_SIGNIN_LOCK_AFTER <= c.HARBOUR_SIGNIN_DELAY_AFTER)

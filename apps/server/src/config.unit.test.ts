@@ -8,7 +8,13 @@ describe('configuration', () => {
     const c = loadConfig({});
     expect(c.HARBOUR_PORT).toBe(3000);
     expect(c.databaseUrl).toMatch(/^sqlite:.*harbour\.sqlite$/);
-    expect(c.HARBOUR_SERVICES).toEqual(['web', 'worker']);
+    expect(c.HARBOUR_SERVICES).toEqual(['web', 'worker', 'dns']);
+    expect([c.HARBOUR_DNS_LISTEN, c.HARBOUR_DNS_PORT]).toEqual([['127.0.0.1'], 5300]);
+    expect(loadConfig({ HARBOUR_DNS_UPSTREAMS: '10.0.0.53, [::1]:5353' }).HARBOUR_DNS_UPSTREAMS).toEqual([
+      '10.0.0.53',
+      '[::1]:5353',
+    ]);
+    expect(() => loadConfig({ HARBOUR_DNS_UPSTREAMS: 'dns.example:53' })).toThrow(/HARBOUR_DNS_UPSTREAMS/);
     expect(c.cookieSecure).toBe(false);
     expect(loadConfig({ HARBOUR_PUBLIC_URL: 'https://harbour.school.example' }).cookieSecure).toBe(true);
   });

@@ -3,7 +3,7 @@ import { createContext, flushAuditHead } from './bootstrap.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './worker.js';
 
-/** Starts the services named in HARBOUR_SERVICES (web, worker) and stops them cleanly on a signal. */
+/** Starts the services named in HARBOUR_SERVICES (web, worker, dns) and stops them cleanly on a signal. */
 export async function main(): Promise<void> {
   let config: Config;
   try {
@@ -20,6 +20,11 @@ export async function main(): Promise<void> {
   ctx.log = app.log;
   const stops: (() => Promise<void>)[] = [];
   if (config.HARBOUR_SERVICES.includes('worker')) stops.push(startWorker(ctx));
+  if (config.HARBOUR_SERVICES.includes('dns')) {
+    const { startDnsService } = await import('./services/dns.js');
+    const resolver = await startDnsService(ctx);
+    stops.push(() => resolver.close());
+  }
   if (config.HARBOUR_SERVICES.includes('web')) {
     await app.listen({ host: config.HARBOUR_HOST, port: config.HARBOUR_PORT });
     stops.push(() => app.close());
