@@ -30,6 +30,8 @@ export interface ResolverOptions {
   cache?: CacheOptions;
   logFlushMs?: number;
   maxBufferedLogRecords?: number;
+  /** First pause after a failed log write (doubles up to 30 s). */
+  logRetryMs?: number;
   log?: ResolverLog;
   /** Milliseconds since the epoch; tests pass their own clock (schedules, cache lifetimes). */
   now?: () => number;
@@ -83,6 +85,7 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     nodeId: o.nodeId,
     flushMs: o.logFlushMs,
     maxBufferedRecords: o.maxBufferedLogRecords,
+    retryMs: o.logRetryMs,
     onError: (err) => log.warn({ err }, 'query log batch not stored; will retry'),
   });
   decisions.start();

@@ -165,7 +165,7 @@ export class DecisionLog {
     while (this.queued > max && this.queue.length > 1) {
       const old = this.queue.shift()!;
       this.queued -= old.records.length;
-      this.dropped += old.records.length;
+      this.dropped += old.records.length + old.dropped;
     }
   }
 
@@ -201,7 +201,8 @@ export class DecisionLog {
 
   /** Records waiting for the sink, and dropped since the last accepted batch. */
   pending(): { records: number; dropped: number } {
-    return { records: this.queued + this.size, dropped: this.dropped };
+    const attached = this.queue.reduce((n, b) => n + b.dropped, 0);
+    return { records: this.queued + this.size, dropped: this.dropped + attached };
   }
 }
 

@@ -1,0 +1,141 @@
+import dnsPacket from 'dns-packet';
+import { describe, expect, it } from 'vitest';
+import { DEMO_GROUPS, SuffixKeys, compilePolicy, demoPolicySpec, type QueryLogBatch } from '@harbour/shared';
+import { parseQuery, type Query } from '../wire/query.js';
+import { prepareResponse, type Prepared } from '../wire/response.js';
+import { AnswerCache } from './cache.js';
+import { decide } from './decide.js';
+import { identifyClient } from './identify.js';
+import { DecisionLog } from './log.js';
+import { PolicyState } from './state.js';
+import { chain, type Handler, type Request } from './types.js';
+
+const rcode = (b: Buffer) => (dnsPacket.decode(b) as { rcode?: string }).rcode;
+const policy = (version = 1) =>
+  compilePolicy(demoPolicySpec({ version, subnets: [{ cidr: '10.0.2.0/24', groupId: DEMO_GROUPS.ks2 }] }))
+    .policy;
+
+function request(name: string, source = '10.0.2.9', type: dnsPacket.RecordType = 'A') {
+  const msg = dnsPacket.encode({
+    id: 7,
+    type: 'query',
+    flags: dnsPacket.RECURSION_DESIRED,
+    questions: [{ name, type }],
+  });
+  const keys = new SuffixKeys();
+  const q = parseQuery(msg, keys, false) as Query;
+  const out: { replies: Buffer[]; answers: Prepared[] } = { replies: [], answers: [] };
+  const req: Request = {
+    msg,
+    q,
+    transport: 'udp',
+    source,
+    local: null,
+    receivedAt: Date.parse('2025-01-15T09:00:00Z'),
+    keys,
+    client: null,
+    decision: null,
+    reply: (b) => out.replies.push(b),
+    answer: (p) => out.answers.push(p),
+  };
+  return { req, out };
+}
+
+const upstreamAnswer = (name: string, ttl: number): Prepared => {
+  const msg = dnsPacket.encode({
+    id: 1,
+    type: 'response',
+    questions: [{ name, type: 'A' }],
+    answers: [{ name, type: 'A', ttl, data: '192.0.2.1' }],
+  });
+  const q = dnsPacket.encode({ id: 1, type: 'query', questions: [{ name, type: 'A' }] });
+  return prepareResponse(msg, q.subarray(12))!;
+};
+
+describe('identify and decide links', () => {
+  it('refuse while there is no policy, then identify by subnet and decide per group', () => {
+    const state = new PolicyState();
+    const seen: Request[] = [];
+    const handler = chain(identifyClient(state), decide(state))((r) => seen.push(r));
+    const a = request('casino-spins.example');
+    handler(a.req);
+    expect(rcode(a.out.replies[0]!)).toBe('REFUSED');
+    state.load(policy());
+    const b = request('casino-spins.example');
+    handler(b.req);
+    expect(b.req.client).toMatchObject({ by: 'subnet', client: '10.0.2.9' });
+    expect(b.req.decision).toMatchObject({ action: 'block', category: 'gambling' });
+    const c = request('casino-spins.example', '10.0.7.1');
+    handler(c.req);
+    expect(state.prepared!.groups[c.req.client!.groupIndex]!.policy.id).toBe(DEMO_GROUPS.guests);
+  });
+});
+
+describe('cache link', () => {
+  it('asks upstream once for identical questions in flight, then serves from cache until the TTL ends', () => {
+    const cache = new AnswerCache();
+    const upstreamCalls: Request[] = [];
+    const handler: Handler = cache.link()((r) => upstreamCalls.push(r));
+    const one = request('same.example');
+    const two = request('SAME.example');
+    handler(one.req);
+    handler(two.req);
+    expect(upstreamCalls).toHaveLength(1);
+    upstreamCalls[0]!.answer(upstreamAnswer('same.example', 60), one.req.receivedAt);
+    expect([one.out.answers.length, two.out.answers.length]).toEqual([1, 1]);
+    const three = request('same.example');
+    handler(three.req);
+    expect(upstreamCalls).toHaveLength(1);
+    expect(three.out.answers).toHaveLength(1);
+    const later = request('same.example');
+    later.req.receivedAt += 61_000;
+    handler(later.req);
+    expect(upstreamCalls).toHaveLength(2);
+  });
+
+  it('gives every waiter its own SERVFAIL when the upstream gives up, and caches nothing', () => {
+    const cache = new AnswerCache();
+    const calls: Request[] = [];
+    const handler = cache.link()((r) => calls.push(r));
+    const a = request('down.example');
+    const b = request('down.example');
+    handler(a.req);
+    handler(b.req);
+    calls[0]!.reply(Buffer.alloc(0));
+    expect(a.out.replies.map(rcode)).toEqual(['SERVFAIL']);
+    expect(b.out.replies.map(rcode)).toEqual(['SERVFAIL']);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('decision log', () => {
+  it('keeps a bounded buffer while the sink fails, then reports how many it dropped', async () => {
+    const state = new PolicyState();
+    state.load(policy());
+    let fail = true;
+    const stored: QueryLogBatch[] = [];
+    const log = new DecisionLog(state, {
+      nodeId: 'n',
+      maxBufferedRecords: 5000,
+      retryMs: 0,
+      sink: {
+        write: async (b) => {
+          if (fail) throw new Error('server away');
+          stored.push(b);
+        },
+      },
+    });
+    const handler = chain(identifyClient(state), decide(state))((r) => log.record(r));
+    for (let round = 0; round < 3; round++) {
+      for (let i = 0; i < 4000; i++) handler(request(`site${round}-${i}.example`).req);
+      await log.flush();
+    }
+    expect(log.pending()).toEqual({ records: 4000, dropped: 8000 });
+    fail = false;
+    await log.flush();
+    expect(stored).toHaveLength(1);
+    expect(stored[0]!.dropped).toBe(8000);
+    expect(stored[0]!.records).toHaveLength(4000);
+    expect(log.pending()).toEqual({ records: 0, dropped: 0 });
+  });
+});

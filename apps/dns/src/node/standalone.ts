@@ -1,0 +1,207 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import {
+  CompiledPolicySchema,
+  DNS_LOGS_PATH,
+  DNS_NODE_HEADER,
+  DNS_POLICY_PATH,
+  policyEtagHeader,
+  type CompiledPolicy,
+  type DecisionSink,
+  type PolicySource,
+  type QueryLogBatch,
+} from '@harbour/shared';
+import { startResolver, type Resolver, type ResolverLog } from '../resolver.js';
+import type { UpstreamServer } from '../chain/upstream.js';
+import type { ListenAddress } from '../transport/listeners.js';
+
+/**
+ * A standalone resolver node (`harbour dns --server URL --token T`): stateless apart from the last good
+ * policy, which it keeps on disk. It pulls the compiled policy with conditional requests, serves the last
+ * good one while the server is away, refuses every query until it has one (never starts open), and pushes
+ * its query log back in batches (docs/filtering-policy.md).
+ */
+export const NODE_VERSION = '0.1.0';
+const POLICY_FILE = 'policy.json';
+
+export interface NodeOptions {
+  /** The Harbour server's base URL, e.g. https://harbour.school.example */
+  server: string;
+  token: string;
+  /** Where the last good policy is kept (created if missing). */
+  stateDir: string;
+  name: string;
+  listen: ListenAddress[];
+  upstreams: UpstreamServer[];
+  pollMs?: number;
+  logFlushMs?: number;
+  maxBufferedLogRecords?: number;
+  logRetryMs?: number;
+  upstreamTimeoutMs?: number;
+  log?: ResolverLog;
+}
+
+const quiet: ResolverLog = { info() {}, warn() {}, error() {} };
+
+export class HttpPolicySource implements PolicySource {
+  private policy: CompiledPolicy | null = null;
+  private listeners = new Set<(p: CompiledPolicy) => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private polling: Promise<void> | null = null;
+  /** Outcome of the last pull, for status and tests. */
+  lastPull: 'none' | 'updated' | 'unchanged' | 'failed' = 'none';
+
+  constructor(
+    private readonly o: Pick<NodeOptions, 'server' | 'token' | 'stateDir' | 'name' | 'pollMs'>,
+    private readonly log: ResolverLog = quiet,
+  ) {}
+
+  current(): CompiledPolicy | null {
+    return this.policy;
+  }
+
+  subscribe(listener: (p: CompiledPolicy) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Reads the last good policy from disk, if any (a damaged file is ignored and logged). */
+  async loadPersisted(): Promise<boolean> {
+    const file = path.join(this.o.stateDir, POLICY_FILE);
+    try {
+      const parsed = CompiledPolicySchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      if (!parsed.success) {
+        this.log.warn({ file }, 'stored dns policy is not valid; ignoring it');
+        return false;
+      }
+      this.set(parsed.data);
+      return true;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.log.warn({ err, file }, 'cannot read stored dns policy');
+      return false;
+    }
+  }
+
+  start(): void {
+    void this.poll();
+    this.timer = setInterval(() => void this.poll(), this.o.pollMs ?? 30_000);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** One conditional pull: 304 keeps what we have; 200 is validated, stored, then served. */
+  poll(): Promise<void> {
+    this.polling ??= this.pull().finally(() => (this.polling = null));
+    return this.polling;
+  }
+
+  private async pull(): Promise<void> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${this.o.token}`,
+      [DNS_NODE_HEADER]: `${this.o.name}/${NODE_VERSION}`,
+      accept: 'application/json',
+    };
+    if (this.policy) headers['if-none-match'] = policyEtagHeader(this.policy);
+    try {
+      const res = await fetch(new URL(DNS_POLICY_PATH, this.o.server), {
+        headers,
+        signal: AbortSignal.timeout(30_000),
+      });
+      if (res.status === 304) {
+        this.lastPull = 'unchanged';
+        return;
+      }
+      if (res.status !== 200) throw new Error(`policy pull answered ${res.status}`);
+      const parsed = CompiledPolicySchema.safeParse(await res.json());
+      if (!parsed.success)
+        throw new Error(`policy from the server is not valid: ${parsed.error.issues[0]?.message}`);
+      await this.persist(parsed.data);
+      this.set(parsed.data);
+      this.lastPull = 'updated';
+    } catch (err) {
+      this.lastPull = 'failed';
+      this.log.warn({ err, server: this.o.server }, 'dns policy pull failed; serving the last good policy');
+    }
+  }
+
+  private async persist(p: CompiledPolicy): Promise<void> {
+    await mkdir(this.o.stateDir, { recursive: true });
+    const file = path.join(this.o.stateDir, POLICY_FILE);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, JSON.stringify(p), { mode: 0o600 });
+    await rename(tmp, file); // atomic: a crash never leaves half a policy
+  }
+
+  private set(p: CompiledPolicy): void {
+    this.policy = p;
+    for (const l of this.listeners) l(p);
+  }
+}
+
+/** POST /api/dns/logs. A 400/413 batch can never succeed and is dropped (logged); anything else is retried. */
+export class HttpDecisionSink implements DecisionSink {
+  constructor(
+    private readonly o: Pick<NodeOptions, 'server' | 'token' | 'name'>,
+    private readonly log: ResolverLog = quiet,
+  ) {}
+
+  async write(batch: QueryLogBatch): Promise<void> {
+    const res = await fetch(new URL(DNS_LOGS_PATH, this.o.server), {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${this.o.token}`,
+        'content-type': 'application/json',
+        [DNS_NODE_HEADER]: `${this.o.name}/${NODE_VERSION}`,
+      },
+      body: JSON.stringify(batch),
+      signal: AbortSignal.timeout(30_000),
+    });
+    if (res.status === 400 || res.status === 413) {
+      this.log.error(
+        { status: res.status, batchId: batch.batchId },
+        'server refused a query log batch; dropped',
+      );
+      return;
+    }
+    if (res.status < 200 || res.status >= 300) throw new Error(`query log push answered ${res.status}`);
+  }
+}
+
+export interface RunningNode {
+  resolver: Resolver;
+  source: HttpPolicySource;
+  close(): Promise<void>;
+}
+
+export async function startNode(o: NodeOptions): Promise<RunningNode> {
+  const log = o.log ?? quiet;
+  const source = new HttpPolicySource(o, log);
+  if (await source.loadPersisted())
+    log.info({ version: source.current()!.version }, 'serving the stored dns policy');
+  const resolver = await startResolver({
+    listen: o.listen,
+    upstreams: o.upstreams,
+    policySource: source,
+    sink: new HttpDecisionSink(o, log),
+    nodeId: o.name,
+    logFlushMs: o.logFlushMs,
+    maxBufferedLogRecords: o.maxBufferedLogRecords,
+    logRetryMs: o.logRetryMs,
+    upstreamTimeoutMs: o.upstreamTimeoutMs,
+    log,
+  });
+  source.start();
+  return {
+    resolver,
+    source,
+    async close() {
+      source.stop();
+      await resolver.close();
+    },
+  };
+}
