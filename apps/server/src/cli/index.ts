@@ -17,6 +17,10 @@ const COMMANDS: Record<
     summary: 'start with a fictional demo school (created on first run)',
     load: () => import('./commands/demo.js'),
   },
+  dns: {
+    summary: 'a standalone filtering resolver node: --server URL --token T --upstream HOST[:PORT]',
+    load: () => import('./commands/dns.js'),
+  },
   migrate: {
     summary: 'bring the database schema up to date (or --down to remove it)',
     load: () => import('./commands/migrate.js'),
