@@ -1,7 +1,14 @@
-import { Route, Routes } from 'react-router-dom';
+import { Route, Routes, matchPath, useLocation } from 'react-router-dom';
 import { Layout } from './components/Layout';
 import { useSession } from './lib/session';
+import { Accounts } from './pages/accounts/Accounts';
+import { Approvals } from './pages/accounts/Approvals';
 import { AuditTrail } from './pages/audit/AuditTrail';
+import { ChangePassword } from './pages/auth/ChangePassword';
+import { EnrolTotp } from './pages/auth/EnrolTotp';
+import { Invitation } from './pages/auth/Invitation';
+import { LockScreen } from './pages/auth/LockScreen';
+import { SecondFactor } from './pages/auth/SecondFactor';
 import { Home } from './pages/Home';
 import { ImportPeople } from './pages/people/ImportPeople';
 import { LeaversReport } from './pages/people/LeaversReport';
@@ -12,12 +19,26 @@ import { SignIn } from './pages/SignIn';
 
 export function App() {
   const { state } = useSession();
+  const location = useLocation();
   if (state.loading) return <p aria-live="polite">Loading…</p>;
   const session = state.session;
+  // Invitation links work signed in or not; every other page waits until sign-in is complete. The steps of
+  // signing in and the lock screen take the page's place without changing the address, so it comes back after.
+  const invite = matchPath('/invite/:token', location.pathname);
   return (
     <Layout>
-      {!session ? (
+      {invite ? (
+        <Invitation token={invite.params.token ?? ''} />
+      ) : !session ? (
         <SignIn />
+      ) : session.state === 'needs_totp' ? (
+        <SecondFactor />
+      ) : session.state === 'needs_enrolment' ? (
+        <EnrolTotp />
+      ) : session.state === 'needs_password' ? (
+        <ChangePassword forced />
+      ) : session.state === 'locked' ? (
+        <LockScreen />
       ) : (
         <Routes>
           <Route path="/" element={<Home />} />
@@ -28,6 +49,9 @@ export function App() {
           <Route path="/people/:id" element={<PersonPage />} />
           <Route path="/people/:id/edit" element={<PersonForm mode="edit" />} />
           <Route path="/audit" element={<AuditTrail />} />
+          <Route path="/accounts" element={<Accounts />} />
+          <Route path="/approvals" element={<Approvals />} />
+          <Route path="/account/password" element={<ChangePassword />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES } from './roles.js';
-import { roleNeedsTotp, scopesFor } from './permissions.js';
+import { ROLES, SAFEGUARDING_ROLES } from './roles.js';
+import { isSafeguardingRole, readsSafeguardingData, roleNeedsTotp, rolesNeedTotp, scopesFor } from './permissions.js';
 
 describe('permission table', () => {
   it('requires TOTP of the safeguarding team and administrators, not of teachers or pupils', () => {
@@ -15,5 +15,18 @@ describe('permission table', () => {
   });
   it('gives the broadest scope first when roles combine', () => {
     expect(scopesFor(['parent', 'teacher'], 'people.read')).toEqual(['school', 'my_children']);
+  });
+});
+
+describe('safeguarding roles and TOTP, derived from the table (clarification 9)', () => {
+  it('derives exactly the listed safeguarding roles', () => {
+    expect(ROLES.filter(isSafeguardingRole)).toEqual([...SAFEGUARDING_ROLES]);
+  });
+  it('gives the short idle lock to readers of safeguarding data only', () => {
+    expect(readsSafeguardingData(['dsl'])).toBe(true);
+    expect(readsSafeguardingData(['leadership'])).toBe(true);
+    expect(readsSafeguardingData(['teacher'])).toBe(false);
+    expect(readsSafeguardingData(['system_admin'])).toBe(false);
+    expect(rolesNeedTotp(['system_admin'])).toBe(true);
   });
 });

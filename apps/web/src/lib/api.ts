@@ -23,6 +23,9 @@ export const onAuthProblem = (l: Listener): (() => void) => {
   return () => authListeners.delete(l);
 };
 
+/** Errors meaning the session is no longer what the page thinks: signed out, locked or mid-sign-in. */
+const AUTH_CODES = new Set(['locked', 'unauthenticated', 'totp_required', 'password_change_required']);
+
 export async function api<T>(
   method: string,
   url: string,
@@ -49,8 +52,7 @@ export async function api<T>(
     )?.error;
     const code = err?.code ?? 'error';
     // Passive calls (the session check itself) never trigger another check: no loops.
-    if (!opts.passive && (code === 'locked' || code === 'unauthenticated' || code === 'totp_required'))
-      authListeners.forEach((l) => l(code));
+    if (!opts.passive && AUTH_CODES.has(code)) authListeners.forEach((l) => l(code));
     throw new ApiError(res.status, code, err?.message ?? `Request failed (${res.status})`, err?.details);
   }
   return data as T;

@@ -115,3 +115,9 @@ export function usePageTitle(title: string): void {
     document.title = `${title} · Harbour`;
   }, [title]);
 }
+
+/** A text field's value from a submitted form ('' when absent). */
+export function formText(form: FormData, name: string): string {
+  const v = form.get(name);
+  return typeof v === 'string' ? v : '';
+}

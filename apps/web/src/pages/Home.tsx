@@ -12,6 +12,8 @@ const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
   'people.write': [{ to: '/people/new', label: 'Add a person' }],
   'people.import': [{ to: '/people/import', label: 'Import people from your MIS' }],
   'audit.read': [{ to: '/audit', label: 'Browse the audit trail' }],
+  'accounts.admin': [{ to: '/accounts', label: 'Manage accounts, invitations and sign-in locks' }],
+  'accounts.approve': [{ to: '/approvals', label: 'Approve resets and safeguarding roles' }],
 };
 
 /** Shows the signed-in person what they can do here, from their permissions. */

@@ -12,6 +12,7 @@ import {
   type Person,
 } from '../../lib/people';
 import { useSession } from '../../lib/session';
+import { InvitePanel } from '../accounts/InvitePanel';
 import { LeaverForm } from './LeaverForm';
 import { LinkParentForm } from './LinkParentForm';
 
@@ -141,6 +142,9 @@ export function PersonPage() {
             <LinkParentForm pupilId={p.id} onLinked={load} />
           )}
         </>
+      )}
+      {can('accounts.admin') && !left && !p.hasAccount && (p.kind !== 'pupil' || p.keyStage === 'KS2') && (
+        <InvitePanel personId={p.id} kind={p.kind} name={p.name} />
       )}
       {can('people.write') && !left && (
         <LeaverForm
