@@ -38,7 +38,7 @@ export const ConfigSchema = z
           .map((x) => x.trim())
           .filter(Boolean),
       )
-      .pipe(z.array(z.enum(['web', 'worker', 'dns'])).min(1)),
+      .pipe(z.array(z.enum(['web', 'worker', 'dns', 'block-page'])).min(1)),
     HARBOUR_MASTER_KEY: z
       .string()
       .regex(/^[A-Za-z0-9+/]{43}=$/, 'must be 32 bytes in base64 (openssl rand -base64 32)')
@@ -97,6 +97,14 @@ export const ConfigSchema = z
       .default('')
       .transform(list)
       .pipe(z.array(z.string().regex(UPSTREAM, 'host or host:port ([v6]:port)'))),
+    // Filtering (issue 4): the block page's own listener (clarification 3: 8080 without root; 80/443 in
+    // production via CAP_NET_BIND_SERVICE) and the address blocked names answer with by default.
+    HARBOUR_BLOCK_PAGE_HOST: z.string().min(1).default('127.0.0.1'),
+    HARBOUR_BLOCK_PAGE_PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    HARBOUR_BLOCK_PAGE_TLS_PORT: z.coerce.number().int().min(0).max(65535).default(8443),
+    HARBOUR_BLOCK_PAGE_ADDRESS: z.ipv4().default('127.0.0.1'),
+    /** Where licensed illegal-content files (IWF, CTIRU) from the school's provider may be read from. */
+    HARBOUR_LICENSED_LIST_DIR: z.string().optional(),
   })
   .superRefine((c, ctx) => {
     if (c.HARBOUR_SIGNIN_LOCK_AFTER <= c.HARBOUR_SIGNIN_DELAY_AFTER)

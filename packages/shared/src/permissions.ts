@@ -36,6 +36,31 @@ export const PERMISSIONS = {
   'settings.read': { description: 'Read school settings', sensitive: false },
   'settings.write': { description: 'Change school settings', sensitive: true },
   'safeguarding.read': { description: 'Read safeguarding records (concerns, alerts)', sensitive: true },
+  // Filtering (issue 4, policy 7.3): reading the policy and proposing changes administers nothing by itself;
+  // approving, emergency unblocks, node tokens and a client's history do.
+  'filtering.read': {
+    description: 'See the filtering policy, its change history and self-tests',
+    sensitive: false,
+  },
+  'filtering.propose': {
+    description: 'Propose filtering changes (with a risk assessment) and run the self-test',
+    sensitive: false,
+  },
+  'filtering.approve': {
+    description: 'Approve or reject filtering change requests (not one’s own)',
+    sensitive: true,
+  },
+  'filtering.emergency': { description: 'Make a time-limited emergency unblock', sensitive: true },
+  'filtering.reports': { description: 'Work the block-page reports queue', sensitive: false },
+  'filtering.querylog': {
+    description: 'See query-log reports (top blocked names and categories)',
+    sensitive: false,
+  },
+  'filtering.client_history': {
+    description: 'See one client address’s query history (audited)',
+    sensitive: true,
+  },
+  'filtering.nodes': { description: 'Issue and revoke resolver node tokens', sensitive: true },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -50,18 +75,43 @@ const DSL_TEAM: Grants = {
   'audit.read': 'school',
 };
 
+/** Filtering: technical staff propose, leadership approves (policy 7.3), the DSL team reads client history. */
+const FILTER_READ: Grants = { 'filtering.read': 'school' };
+const FILTER_WORK: Grants = {
+  ...FILTER_READ,
+  'filtering.propose': 'school',
+  'filtering.reports': 'school',
+  'filtering.querylog': 'school',
+};
+const FILTER_LEAD: Grants = {
+  ...FILTER_WORK,
+  'filtering.approve': 'school',
+  'filtering.emergency': 'school',
+};
+const FILTER_DSL: Grants = { ...FILTER_WORK, 'filtering.client_history': 'school' };
+
 export const GRANTS: Record<Role, Grants> = {
-  headteacher: { ...DSL_TEAM, 'people.write': 'school', 'settings.write': 'school' },
-  dsl: DSL_TEAM,
+  headteacher: {
+    ...DSL_TEAM,
+    ...FILTER_DSL,
+    ...FILTER_LEAD,
+    'people.write': 'school',
+    'settings.write': 'school',
+  },
+  dsl: { ...DSL_TEAM, ...FILTER_DSL },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
-  deputy_dsl: Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
-  online_safety_lead: { ...STAFF_BASE },
-  leadership: { ...STAFF_BASE, 'people.vulnerability': 'school' },
-  governor: { 'settings.read': 'school' },
-  chair_of_governors: { 'settings.read': 'school' },
+  deputy_dsl: {
+    ...Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
+    ...FILTER_DSL,
+  },
+  online_safety_lead: { ...STAFF_BASE, ...FILTER_WORK },
+  leadership: { ...STAFF_BASE, ...FILTER_LEAD, 'people.vulnerability': 'school' },
+  // Governors oversee filtering (DfE standard 1): they read the policy and its history, change nothing.
+  governor: { 'settings.read': 'school', ...FILTER_READ },
+  chair_of_governors: { 'settings.read': 'school', ...FILTER_READ },
   teacher: { ...STAFF_BASE },
   support_staff: { ...STAFF_BASE },
-  technical_staff: { 'people.read': 'school', 'settings.read': 'school' },
+  technical_staff: { 'people.read': 'school', 'settings.read': 'school', ...FILTER_WORK },
   volunteer: { 'people.read': 'school' },
   pupil: { 'people.read': 'self' },
   parent: { 'people.read': 'my_children' },
@@ -76,6 +126,8 @@ export const GRANTS: Record<Role, Grants> = {
     'audit.read': 'school',
     'settings.read': 'school',
     'settings.write': 'school',
+    ...FILTER_WORK,
+    'filtering.nodes': 'school',
   },
 };
 

@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-auth.js';
+import * as m0020 from './migrations/0020-filtering.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
 
@@ -8,6 +9,7 @@ import * as m0002 from './migrations/0002-auth.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-auth': m0002,
+  '0020-filtering': m0020,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

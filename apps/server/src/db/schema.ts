@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { FilteringTables } from './schema-filtering.js';
 
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are text, times are ISO-8601 UTC text
@@ -211,7 +212,7 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface DB {
+export interface DB extends FilteringTables {
   organisations: OrganisationTable;
   schools: SchoolTable;
   school_keys: SchoolKeyTable;

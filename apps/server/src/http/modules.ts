@@ -4,6 +4,7 @@ import { accountsRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
+import { filteringRoutes } from '../modules/filtering/routes.js';
 
 /** Each domain module registers its routes here; one line per module keeps merges trivial. */
 export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -11,4 +12,5 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): voi
   auditRoutes(app, ctx);
   settingsRoutes(app, ctx);
   peopleRoutes(app, ctx);
+  filteringRoutes(app, ctx);
 }

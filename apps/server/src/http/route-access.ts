@@ -57,6 +57,22 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/audit': { permission: 'audit.read' },
   'GET /api/settings': { permission: 'settings.read' },
   'PUT /api/settings/:key': { permission: 'settings.write' },
+
+  // Filtering (issue 4). Reading the policy; proposing changes (policy 7.3); deciding them (leadership);
+  // emergency unblocks (leadership). No route writes the live policy except approve and the emergency unblock.
+  'GET /api/filtering/policy': { permission: 'filtering.read' },
+  'GET /api/filtering/lists/:id': { permission: 'filtering.read' },
+  'GET /api/filtering/check': { permission: 'filtering.read' },
+  'POST /api/filtering/lists/stage': { permission: 'filtering.propose' },
+  'GET /api/filtering/changes': { permission: 'filtering.read' },
+  'GET /api/filtering/changes/export': { permission: 'filtering.read' },
+  'GET /api/filtering/changes/:id': { permission: 'filtering.read' },
+  'POST /api/filtering/changes': { permission: 'filtering.propose' },
+  'POST /api/filtering/changes/:id/approve': { permission: 'filtering.approve' },
+  'POST /api/filtering/changes/:id/reject': { permission: 'filtering.approve' },
+  'POST /api/filtering/changes/:id/withdraw': { permission: 'filtering.propose' },
+  'POST /api/filtering/unblocks': { permission: 'filtering.emergency' },
+  'POST /api/filtering/unblocks/:id/end': { permission: 'filtering.emergency' },
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

@@ -14,14 +14,17 @@ import {
 } from './policy.js';
 import { DEFAULT_CANARY_DOMAINS, defaultSafeSearchTargets } from './safe-search.js';
 
-/** A list as the server holds it: names (any of hosts/plain/adblock already reduced to domains). */
-export interface ListSpec {
+/**
+ * A list as the server holds it: names (any of hosts/plain/adblock already reduced to domains), or the
+ * entries' keys already hashed (sorted unique pairs, as `keyDomains` returns them): the server stores lists
+ * keyed, so licensed lists are never held as names and a recompile does not hash a million names again.
+ */
+export type ListSpec = {
   id: string;
   name: string;
   kind: 'block' | 'allow';
   category: FilterCategory | null;
-  domains: Iterable<string>;
-}
+} & ({ domains: Iterable<string>; pairs?: undefined } | { pairs: Uint32Array; domains?: undefined });
 
 /** The policy as the server's filtering module assembles it from the approved settings. */
 export interface PolicySpec {
@@ -48,7 +51,7 @@ export function compilePolicy(spec: PolicySpec): { policy: CompiledPolicy; repor
     throw new Error(`at most ${MAX_LISTS} lists; merge a school's lists per category`);
   const report: CompileReport = { lists: [] };
   const lists = spec.lists.map((l) => {
-    const keyed = keyDomains(l.domains);
+    const keyed = l.pairs ? { pairs: l.pairs, rejected: 0 } : keyDomains(l.domains);
     report.lists.push({ id: l.id, count: keyed.pairs.length / 2, rejected: keyed.rejected });
     return {
       id: l.id,

@@ -1,0 +1,87 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import { requireSchoolActor, scopesOf } from '../../http/access.js';
+import { parse } from '../../http/validate.js';
+import type { Caller } from './caller.js';
+import * as changes from './changes.js';
+import { exportChanges } from './export.js';
+import { stageList } from './lists.js';
+import {
+  ChangesQuery,
+  DecideBody,
+  Domain,
+  EmptyQuery,
+  ExportQuery,
+  IdParams,
+  ProposeBody,
+  RejectBody,
+  StageBody,
+  UnblockBody,
+} from './schema.js';
+import * as service from './service.js';
+import { emergencyUnblock, endUnblockEarly } from './unblocks.js';
+
+/** Uploads of lists travel as JSON text; under the 11 MB the bad-input test proves is refused everywhere. */
+const STAGE_BODY_LIMIT = 10 * 1024 * 1024;
+
+export function filteringRoutes(app: FastifyInstance, ctx: AppContext): void {
+  const caller = (req: FastifyRequest): Caller => ({
+    ctx,
+    actor: requireSchoolActor(req),
+    scopes: scopesOf(req),
+    ip: req.ip,
+  });
+  const id = (req: FastifyRequest) => parse(IdParams, req.params).id;
+  const noQuery = (req: FastifyRequest) => parse(EmptyQuery, req.query);
+
+  app.get('/api/filtering/policy', async (req) => {
+    noQuery(req);
+    return service.getPolicy(caller(req));
+  });
+  app.get('/api/filtering/lists/:id', async (req) => {
+    noQuery(req);
+    return service.getList(caller(req), id(req));
+  });
+  app.get('/api/filtering/check', async (req) =>
+    service.checkName(caller(req), parse(z.strictObject({ name: Domain }), req.query).name),
+  );
+  app.post('/api/filtering/lists/stage', { bodyLimit: STAGE_BODY_LIMIT }, async (req, reply) =>
+    reply.status(201).send({ staged: await stageList(caller(req), parse(StageBody, req.body)) }),
+  );
+
+  app.get('/api/filtering/changes', async (req) =>
+    changes.listChanges(caller(req), parse(ChangesQuery, req.query)),
+  );
+  app.get('/api/filtering/changes/export', async (req, reply) => {
+    const csv = await exportChanges(caller(req), parse(ExportQuery, req.query));
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="filtering-changes.csv"')
+      .send(csv);
+  });
+  app.get('/api/filtering/changes/:id', async (req) => {
+    noQuery(req);
+    return changes.getChange(caller(req), id(req));
+  });
+  app.post('/api/filtering/changes', async (req, reply) =>
+    reply.status(201).send(await changes.proposeChange(caller(req), parse(ProposeBody, req.body))),
+  );
+  app.post('/api/filtering/changes/:id/approve', async (req) =>
+    changes.approveChange(caller(req), id(req), parse(DecideBody, req.body).note),
+  );
+  app.post('/api/filtering/changes/:id/reject', async (req) =>
+    changes.decideOther(caller(req), id(req), 'rejected', parse(RejectBody, req.body).note),
+  );
+  app.post('/api/filtering/changes/:id/withdraw', async (req) =>
+    changes.decideOther(caller(req), id(req), 'withdrawn', parse(DecideBody, req.body).note),
+  );
+
+  app.post('/api/filtering/unblocks', async (req, reply) =>
+    reply.status(201).send(await emergencyUnblock(caller(req), parse(UnblockBody, req.body))),
+  );
+  app.post('/api/filtering/unblocks/:id/end', async (req) => {
+    parse(EmptyQuery, req.body);
+    return endUnblockEarly(caller(req), id(req));
+  });
+}
