@@ -32,6 +32,7 @@ interface SchoolB {
   linkId: string;
   teacherAccountId: string;
   adminAccountId: string;
+  filtering?: Awaited<ReturnType<typeof filteringOfB>>;
 }
 
 /**
@@ -47,12 +48,86 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
   'roles/:role': () => ({ record: false, values: ['teacher'] }),
   // An invitation token is a secret link, open to whoever holds it: no school's record is named by guessing.
   'invitations/:token': () => ({ record: false, values: ['not-a-real-invitation-token'] }),
+  'lists/:id': async (b) => ({ record: true, values: [(await filteringOfB(b)).listId] }),
+  'changes/:id': async (b) => {
+    const f = await filteringOfB(b);
+    return { record: true, values: [f.changeId, f.pendingId] };
+  },
+  'unblocks/:id': async (b) => ({ record: true, values: [(await filteringOfB(b)).unblockId] }),
   'approvals/:id': async (b) => {
     const res = await b.asB.post(`/api/accounts/${b.adminAccountId}/password-reset`);
     expect(res.statusCode, res.body).toBe(202);
     return { record: true, values: [res.json().approval.id as string] };
   },
 };
+
+/** School B's filtering rows, made once through the API: an applied list, a pending change, an unblock. */
+let filteringB: Promise<{
+  listId: string;
+  changeId: string;
+  pendingId: string;
+  unblockId: string;
+  groupId: string;
+}> | null = null;
+function filteringOfB(b: SchoolB) {
+  filteringB ??= (async () => {
+    const risk = { reason: 'r', riskEducational: 'e', riskTechnical: 't' };
+    const staged = await b.asB.post('/api/filtering/lists/stage', {
+      kind: 'block',
+      category: 'gambling',
+      format: 'plain',
+      content: 'b-only-bets.example\n',
+    });
+    expect(staged.statusCode, staged.body).toBe(201);
+    const { starterOps } = await import('../modules/filtering/starter.js');
+    const proposed = await b.asB.post('/api/filtering/changes', {
+      title: 'B policy',
+      ...risk,
+      ops: [
+        ...starterOps(),
+        {
+          op: 'list.add',
+          stagedVersionId: staged.json().staged.stagedVersionId,
+          name: 'B bets',
+          refreshHours: null,
+        },
+      ],
+    });
+    expect(proposed.statusCode, proposed.body).toBe(201);
+    // Another of B's leadership team approves it (the requester cannot).
+    const leader = await b.env.ctx.db
+      .selectFrom('role_assignments')
+      .select('account_id')
+      .where('school_id', '=', b.schoolId)
+      .where('role', '=', 'leadership')
+      .executeTakeFirstOrThrow();
+    const approver = await sessionFor(b.env, leader.account_id, b.schoolId);
+    const changeId = proposed.json().change.id as string;
+    const approved = await approver.post(`/api/filtering/changes/${changeId}/approve`, {});
+    expect(approved.statusCode, approved.body).toBe(200);
+    const policy = (await b.asB.get('/api/filtering/policy')).json();
+    const pending = await b.asB.post('/api/filtering/changes', {
+      title: 'B pending',
+      ...risk,
+      ops: [{ op: 'entry.add', groupId: null, domain: 'b-only.example', effect: 'deny', note: '' }],
+    });
+    const unblock = await b.asB.post('/api/filtering/unblocks', {
+      domain: 'b-only-bets.example',
+      groupId: null,
+      reason: 'lesson',
+      minutes: 30,
+    });
+    expect(unblock.statusCode, unblock.body).toBe(201);
+    return {
+      listId: policy.lists[0].id as string,
+      groupId: policy.groups[0].id as string,
+      changeId,
+      pendingId: pending.json().change.id as string,
+      unblockId: unblock.json().unblock.id as string,
+    };
+  })();
+  return filteringB;
+}
 
 function paramSourceKey(url: string, name: string): string | undefined {
   const segments = url.split('/');
@@ -89,6 +164,30 @@ const EXTRA: ((
     expect: 404,
   }),
   (b) => ({ method: 'GET', url: `/api/audit?entityId=${b.pupilId}` }),
+  // Filtering: a change or unblock naming school B's group or list is refused as unknown.
+  () => ({ method: 'GET', url: '/api/filtering/check?name=b-only-bets.example' }),
+  () => ({ method: 'GET', url: '/api/filtering/changes/export' }),
+  (b) => ({
+    method: 'POST',
+    url: '/api/filtering/unblocks',
+    body: { domain: 'x.example', groupId: b.filtering!.groupId, reason: 'r', minutes: 10 },
+    expect: 400,
+  }),
+  (b) => ({
+    method: 'POST',
+    url: '/api/filtering/changes',
+    body: {
+      title: 't',
+      reason: 'r',
+      riskEducational: 'e',
+      riskTechnical: 't',
+      ops: [
+        { op: 'entry.add', groupId: b.filtering!.groupId, domain: 'x.example', effect: 'deny', note: '' },
+        { op: 'list.update', listId: b.filtering!.listId, enabled: false },
+      ],
+    },
+    expect: 400,
+  }),
   () => ({ method: 'GET', url: '/api/audit?actor=otb-admin&limit=200' }),
   () => ({ method: 'GET', url: '/api/people?q=zzyzxbrook&status=all' }),
   () => ({ method: 'GET', url: '/api/people?limit=200&status=all' }),
@@ -224,6 +323,7 @@ describe('cross-school isolation on every route', () => {
         if (source && !fills.has(source)) fills.set(source, await PARAMS[source]!(b));
       }
     }
+    b.filtering = await filteringOfB(b);
   });
   afterAll(() => env.close());
 
