@@ -14,6 +14,13 @@ export interface BuildOptions {
   /** Serve the built web app from this folder (default: apps/web/dist when it exists). */
   webDist?: string | null;
   logger?: boolean;
+  /** Tests: where the log lines go (default stdout). */
+  logStream?: { write(line: string): void };
+}
+
+/** Invitation and reset links carry their token in the path: it never reaches a log line. */
+export function redactUrl(url: string): string {
+  return url.replace(/\/(api\/invitations|invite)\/[^/?#]+/g, '/$1/[token]');
 }
 
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -24,6 +31,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}): Promis
     logger: opts.logger
       ? {
           level: ctx.config.HARBOUR_LOG_LEVEL,
+          ...(opts.logStream ? { stream: opts.logStream } : {}),
+          serializers: {
+            req: (req: { method: string; url: string; ip?: string }) => ({
+              method: req.method,
+              url: redactUrl(req.url),
+              remoteAddress: req.ip,
+            }),
+          },
           // Secrets never reach logs: cookies, CSRF tokens and auth headers are redacted.
           redact: [
             'req.headers.cookie',

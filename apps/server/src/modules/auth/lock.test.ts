@@ -77,6 +77,13 @@ describe('lock screen', () => {
     expect((await t.get('/api/people')).statusCode).toBe(200);
     clock.advanceMinutes(61);
     expect((await t.get('/api/people')).statusCode).toBe(423);
+    const idle = await env.ctx.db
+      .selectFrom('audit_entries')
+      .select('details')
+      .where('actor_account_id', '=', teacher.accountId)
+      .where('action', '=', 'auth.lock')
+      .execute();
+    expect(idle.map((e) => JSON.parse(e.details))).toEqual([{ reason: 'idle', idleMinutes: 60 }]);
     expect((await t.post('/api/auth/sign-out')).statusCode).toBe(200);
     expect((await t.get('/api/session')).json()).toEqual({ signedIn: false });
   });

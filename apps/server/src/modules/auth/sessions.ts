@@ -3,6 +3,7 @@ import { ROLES, readsSafeguardingData, rolesNeedTotp } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { SessionTable } from '../../db/schema.js';
+import { appendAudit } from '../audit/service.js';
 import { newToken, sha256 } from '../../lib/ids.js';
 import { addMinutes, iso } from '../../lib/time.js';
 
@@ -197,6 +198,14 @@ export async function loadActor(
   } else if (state === 'active' && addMinutes(new Date(row.last_seen_at), idleMinutes) <= now) {
     state = 'locked';
     await setSessionState(ctx.db, id, 'locked');
+    await appendAudit(ctx, {
+      schoolId: row.school_id,
+      actorAccountId: row.account_id,
+      action: 'auth.lock',
+      entityType: 'account',
+      entityId: row.account_id,
+      details: { reason: 'idle', idleMinutes },
+    });
   }
   // Touch at most every 10 s: enough precision for an idle lock counted in minutes, far fewer writes.
   if (opts.touch && state === 'active' && now.getTime() - new Date(row.last_seen_at).getTime() > 10_000) {
