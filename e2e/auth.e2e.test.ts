@@ -89,6 +89,16 @@ describe('accounts and sign-in', () => {
     await page.keyboard.press('Escape');
     await overlay.waitFor({ state: 'detached' });
     await expect(page.getByLabel('Name').inputValue()).resolves.toBe('half-typed search');
+
+    // Changing one's password: the current one is needed, and a weak new one is refused saying why.
+    await page.getByRole('link', { name: 'Password' }).click();
+    await page.getByRole('heading', { name: 'Change your password' }).waitFor();
+    await expectPageChecks(page, 'change password');
+    await page.getByLabel(/^Current password/).fill(DEMO_PASSWORD);
+    await page.getByLabel(/^New password/).fill('password1234');
+    await page.getByLabel('Type the new password again').fill('password1234');
+    await page.getByRole('button', { name: 'Change password' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/common or breached/);
   });
 
   it('shows the administrator accounts with their locks; a reset approved by the head ends in a new password', async () => {

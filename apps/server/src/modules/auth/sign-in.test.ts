@@ -89,3 +89,18 @@ describe('sign-in', () => {
     expect(extra.json().error.code).toBe('validation');
   });
 });
+
+describe('the session cookie over HTTPS', () => {
+  it('is Secure when Harbour is served over HTTPS', async () => {
+    const env = await startTestEnv({ env: { HARBOUR_PUBLIC_URL: 'https://harbour.school.example' } });
+    try {
+      const schoolId = await createSchool(env.ctx);
+      const u = await createUser(env.ctx, schoolId, ['teacher']);
+      const res = await new Client(env.app).signIn(u.username);
+      const cookie = res.cookies.find((x) => x.name === 'harbour_session');
+      expect(cookie).toMatchObject({ secure: true, httpOnly: true, sameSite: 'Strict' });
+    } finally {
+      await env.close();
+    }
+  });
+});
