@@ -22,7 +22,8 @@ export async function main(): Promise<void> {
   if (config.HARBOUR_SERVICES.includes('worker')) stops.push(startWorker(ctx));
   if (config.HARBOUR_SERVICES.includes('dns')) {
     const { startDnsService } = await import('./services/dns.js');
-    const resolver = await startDnsService(ctx);
+    const { dnsProviders } = await import('./services/dns-providers.js');
+    const resolver = await startDnsService(ctx, dnsProviders(ctx));
     stops.push(() => resolver.close());
   }
   if (config.HARBOUR_SERVICES.includes('web')) {

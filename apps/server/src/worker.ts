@@ -12,6 +12,27 @@ export function registerJob(kind: string, handler: JobHandler): void {
   handlers.set(kind, handler);
 }
 
+/**
+ * Housekeeping that runs every so often rather than at a stored time (list refreshes, log purges): each
+ * handler runs on the first tick and then once per interval, and must be safe to run twice.
+ */
+export type RecurringHandler = (ctx: AppContext) => Promise<void>;
+const recurring = new Map<string, { everyMs: number; handler: RecurringHandler }>();
+const lastRun = new WeakMap<AppContext, Map<string, number>>();
+export function registerRecurring(kind: string, everyMs: number, handler: RecurringHandler): void {
+  recurring.set(kind, { everyMs, handler });
+}
+
+export async function runRecurring(ctx: AppContext, nowMs = Date.now()): Promise<void> {
+  const last = lastRun.get(ctx) ?? new Map<string, number>();
+  lastRun.set(ctx, last);
+  for (const [kind, r] of recurring) {
+    if (nowMs - (last.get(kind) ?? -Infinity) < r.everyMs) continue;
+    last.set(kind, nowMs);
+    await r.handler(ctx).catch((err: unknown) => ctx.log.error({ err, kind }, 'recurring job failed'));
+  }
+}
+
 export function startWorker(ctx: AppContext, intervalMs = 5000): () => Promise<void> {
   let running: Promise<void> | null = null;
   const timer = setInterval(() => {
@@ -19,6 +40,7 @@ export function startWorker(ctx: AppContext, intervalMs = 5000): () => Promise<v
       running = runDueJobs(ctx)
         // The notification outbox (clarification 11): email waits here until a relay is configured.
         .then(() => sendPendingEmail(ctx))
+        .then(() => runRecurring(ctx))
         .then(() => undefined)
         .catch((err: unknown) => ctx.log.error({ err }, 'worker tick failed'))
         .finally(() => (running = null));

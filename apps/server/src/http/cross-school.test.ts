@@ -54,6 +54,11 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
     return { record: true, values: [f.changeId, f.pendingId] };
   },
   'unblocks/:id': async (b) => ({ record: true, values: [(await filteringOfB(b)).unblockId] }),
+  'nodes/:id': async (b) => {
+    const res = await b.asB.post('/api/filtering/nodes', { name: 'B node' });
+    expect(res.statusCode, res.body).toBe(201);
+    return { record: true, values: [res.json().node.id as string] };
+  },
   'approvals/:id': async (b) => {
     const res = await b.asB.post(`/api/accounts/${b.adminAccountId}/password-reset`);
     expect(res.statusCode, res.body).toBe(202);

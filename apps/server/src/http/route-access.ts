@@ -73,6 +73,15 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/filtering/changes/:id/withdraw': { permission: 'filtering.propose' },
   'POST /api/filtering/unblocks': { permission: 'filtering.emergency' },
   'POST /api/filtering/unblocks/:id/end': { permission: 'filtering.emergency' },
+  'GET /api/filtering/nodes': { permission: 'filtering.nodes' },
+  'POST /api/filtering/nodes': { permission: 'filtering.nodes' },
+  'POST /api/filtering/nodes/:id/revoke': { permission: 'filtering.nodes' },
+  'GET /api/filtering/query-log/top': { permission: 'filtering.querylog' },
+  // A client address's history is read by the DSL team only, and audited (clarification 8).
+  'GET /api/filtering/query-log/client': { permission: 'filtering.client_history' },
+  // The node API (docs/filtering-policy.md): no session; the handler checks the node's bearer token first.
+  'GET /api/dns/policy': 'public',
+  'POST /api/dns/logs': 'public',
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

@@ -1,15 +1,34 @@
 import { compilePolicy, demoPolicySpec, type DecisionSink, type PolicySource } from '@harbour/shared';
 import type { AppContext } from '../context.js';
+import { livePolicy } from '../modules/filtering/live.js';
+import { storeQueryLogBatch } from '../modules/filtering/query-log.js';
 
-/**
- * Where the in-process resolver gets its policy and puts its decisions (docs/filtering-policy.md). The
- * filtering module replaces this function's body with the school's compiled policy (PolicySource) and its
- * query-log store (DecisionSink). Until then: the fictional demo policy and a sink that only counts.
- */
-export function dnsProviders(ctx: Pick<AppContext, 'clock' | 'log'>): {
+export interface DnsProviders {
   source: PolicySource;
   sink: DecisionSink;
-} {
+}
+
+/**
+ * Where the in-process resolver gets its policy and puts its decisions (docs/filtering-policy.md): the
+ * school's live compiled policy (a new version reaches the resolver as soon as a change is applied, and
+ * within seconds when another process applied it) and the query log.
+ */
+export function dnsProviders(ctx: AppContext): DnsProviders {
+  const live = livePolicy(ctx);
+  void live.refresh();
+  live.watch();
+  return {
+    source: live,
+    sink: {
+      async write(batch) {
+        await storeQueryLogBatch(ctx, batch, { nodeId: batch.nodeId, schools: 'all' });
+      },
+    },
+  };
+}
+
+/** The fictional demo policy and a sink that only counts: for resolver tests that need no database. */
+export function demoDnsProviders(ctx: Pick<AppContext, 'clock' | 'log'>): DnsProviders {
   const { policy } = compilePolicy(demoPolicySpec({ generatedAt: ctx.clock.now().toISOString() }));
   let decisions = 0;
   return {
@@ -17,10 +36,7 @@ export function dnsProviders(ctx: Pick<AppContext, 'clock' | 'log'>): {
     sink: {
       async write(batch) {
         decisions += batch.records.reduce((n, r) => n + r.count, 0);
-        ctx.log.debug(
-          { decisions, batch: batch.batchId },
-          'dns decisions (not stored until the filtering module lands)',
-        );
+        ctx.log.debug({ decisions, batch: batch.batchId }, 'dns decisions (demo sink: not stored)');
       },
     },
   };

@@ -1,7 +1,7 @@
 import { getServers } from 'node:dns';
 import { parseHostPort, startResolver, type Resolver } from '@harbour/dns';
 import type { AppContext } from '../context.js';
-import { dnsProviders } from './dns-providers.js';
+import type { DnsProviders } from './dns-providers.js';
 
 /**
  * The `dns` service: the filtering resolver inside the harbour process, fed in-process by the filtering
@@ -9,8 +9,8 @@ import { dnsProviders } from './dns-providers.js';
  */
 export async function startDnsService(
   ctx: Pick<AppContext, 'config' | 'clock' | 'log'>,
-  providers = dnsProviders(ctx),
-  overrides: { port?: number; upstreams?: { host: string; port: number }[] } = {},
+  providers: DnsProviders,
+  overrides: { port?: number; upstreams?: { host: string; port: number }[]; now?: () => number } = {},
 ): Promise<Resolver> {
   const c = ctx.config;
   const port = overrides.port ?? c.HARBOUR_DNS_PORT;
@@ -28,6 +28,7 @@ export async function startDnsService(
     sink: providers.sink,
     nodeId: 'harbour',
     log: ctx.log,
+    ...(overrides.now ? { now: overrides.now } : {}),
   });
   ctx.log.info(
     { listen: resolver.addresses, upstreams, policyVersion: resolver.state.version },

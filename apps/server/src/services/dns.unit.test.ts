@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.js';
 import { systemClock } from '../lib/time.js';
 import { startDnsService } from './dns.js';
+import { demoDnsProviders } from './dns-providers.js';
 
 const quiet = { info() {}, warn() {}, error() {}, debug() {} };
 
@@ -31,7 +32,8 @@ describe('the dns service inside harbour', () => {
       HARBOUR_DNS_PORT: '0',
       HARBOUR_DNS_UPSTREAMS: `127.0.0.1:${upstream.address().port}`,
     });
-    const resolver = await startDnsService({ config, clock: systemClock, log: quiet });
+    const ctx = { config, clock: systemClock, log: quiet };
+    const resolver = await startDnsService(ctx, demoDnsProviders(ctx));
     stop = () => resolver.close();
     client.setServers([`127.0.0.1:${resolver.addresses[0]!.port}`]);
   });
@@ -40,7 +42,7 @@ describe('the dns service inside harbour', () => {
     upstream.close();
   });
 
-  it('serves the demo policy until the filtering module plugs its own in', async () => {
+  it('serves a policy from its providers (the demo policy here)', async () => {
     // 127.0.0.1 is no demo subnet: the default group (guests) blocks gambling; the block page is 127.0.0.1.
     expect(await client.resolve4('casino-spins.example')).toEqual(['127.0.0.1']);
     expect(await client.resolve4('www.allowed.example')).toEqual(['192.0.2.5']);

@@ -14,13 +14,19 @@ import {
   EmptyQuery,
   ExportQuery,
   IdParams,
+  ClientHistoryQuery,
+  NodeBody,
   ProposeBody,
+  TopBlockedQuery,
   RejectBody,
   StageBody,
   UnblockBody,
 } from './schema.js';
 import * as service from './service.js';
 import { emergencyUnblock, endUnblockEarly } from './unblocks.js';
+import { issueNode, listNodes, nodeRoutes, revokeNode } from './nodes.js';
+import { clientHistory, topBlocked } from './query-reports.js';
+import './jobs.js';
 
 /** Uploads of lists travel as JSON text; under the 11 MB the bad-input test proves is refused everywhere. */
 const STAGE_BODY_LIMIT = 10 * 1024 * 1024;
@@ -84,4 +90,24 @@ export function filteringRoutes(app: FastifyInstance, ctx: AppContext): void {
     parse(EmptyQuery, req.body);
     return endUnblockEarly(caller(req), id(req));
   });
+
+  app.get('/api/filtering/nodes', async (req) => {
+    noQuery(req);
+    return listNodes(caller(req));
+  });
+  app.post('/api/filtering/nodes', async (req, reply) =>
+    reply.status(201).send(await issueNode(caller(req), parse(NodeBody, req.body).name)),
+  );
+  app.post('/api/filtering/nodes/:id/revoke', async (req) => {
+    parse(EmptyQuery, req.body);
+    return revokeNode(caller(req), id(req));
+  });
+  nodeRoutes(app, ctx);
+
+  app.get('/api/filtering/query-log/top', async (req) =>
+    topBlocked(caller(req), parse(TopBlockedQuery, req.query)),
+  );
+  app.get('/api/filtering/query-log/client', async (req) =>
+    clientHistory(caller(req), parse(ClientHistoryQuery, req.query)),
+  );
 }

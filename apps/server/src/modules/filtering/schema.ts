@@ -242,5 +242,23 @@ export const ExportQuery = z.strictObject({
   to: z.iso.date().optional(),
 });
 
+export const NodeBody = z.strictObject({
+  name: Text(100)
+    .min(1)
+    .regex(/^[A-Za-z0-9 ._-]+$/, 'letters, digits, spaces, . _ -'),
+});
+export const TopBlockedQuery = z.strictObject({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  groupId: Id.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export const ClientHistoryQuery = z.strictObject({
+  client: Ip,
+  from: z.iso.datetime({ offset: true }),
+  to: z.iso.datetime({ offset: true }),
+  limit: z.coerce.number().int().min(1).max(5000).default(1000),
+});
+
 export const isCategory = (s: string | null): s is FilterCategory =>
   s !== null && (FILTER_CATEGORIES as readonly string[]).includes(s);
