@@ -4,3 +4,4 @@ export * from './year-groups.js';
 export * from './upn.js';
 export * from './audit.js';
 export * from './filter/index.js';
+export * from './monitoring/index.js';
