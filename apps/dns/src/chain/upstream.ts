@@ -118,7 +118,11 @@ export class UpstreamPool {
     p.deadline = Date.now() + this.timeoutMs;
     s.pending.set(id, p);
     this.sent++;
-    s.socket.send(p.packet);
+    try {
+      s.socket.send(p.packet);
+    } catch {
+      // Closed meanwhile (shutdown): the sweeper or close() ends the question.
+    }
   }
 
   private retry(p: Pending, answer: Prepared | null): void {

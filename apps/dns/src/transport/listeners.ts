@@ -5,7 +5,7 @@ import { emptyAnswer } from '../wire/answer.js';
 import { parseQuery } from '../wire/query.js';
 import type { Handler, Request } from '../chain/types.js';
 import type { PolicyState } from '../chain/state.js';
-import { TcpRequest, UdpRequest, writeFramed } from './requests.js';
+import { TcpRequest, UdpRequest, sendUdp, writeFramed } from './requests.js';
 
 export interface ListenAddress {
   host: string;
@@ -78,7 +78,7 @@ export async function listenUdp(
       msg,
       rinfo.address,
       (q) => new UdpRequest(msg, q, rinfo.address, local, now(), keys, socket, rinfo.port, now),
-      (out) => socket.send(out, rinfo.port, rinfo.address),
+      (out) => sendUdp(socket, out, rinfo.port, rinfo.address),
     );
   });
   await new Promise<void>((resolve, reject) => {

@@ -31,7 +31,7 @@ export class UdpRequest implements Request {
     const limit = this.q.edns ? Math.min(this.q.udpSize, EDNS_UDP_SIZE) : 512;
     if (out.length > limit)
       out = truncatedAnswer(this.msg, this.q, out.length >= 4 ? out[3]! & 0xf : RCODE.NOERROR);
-    this.socket.send(out, this.port, this.source);
+    sendUdp(this.socket, out, this.port, this.source);
   }
 
   answer(p: Prepared, insertedAt: number): void {
@@ -71,4 +71,13 @@ export function writeFramed(socket: net.Socket, out: Buffer): void {
   framed.writeUInt16BE(out.length, 0);
   out.copy(framed, 2);
   socket.write(framed);
+}
+
+/** A send on a socket closed meanwhile (an upstream answer after shutdown) must not throw out of a callback. */
+export function sendUdp(socket: dgram.Socket, out: Buffer, port: number, address: string): void {
+  try {
+    socket.send(out, port, address);
+  } catch {
+    // ERR_SOCKET_DGRAM_NOT_RUNNING: the listener has closed; the client will retry elsewhere.
+  }
 }
