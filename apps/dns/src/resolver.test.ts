@@ -238,7 +238,8 @@ describe('upstream failover and TCP fallback', () => {
         { host: dead.host, port: dead.port },
         { host: truncating.host, port: truncating.port },
       ],
-      upstreamTimeoutMs: 200,
+      // Long enough that a live upstream on a loaded machine is never taken for a dead one.
+      upstreamTimeoutMs: 1000,
       policySource: new TestSource(policy()),
       sink: new MemorySink(),
       nodeId: 'failover',

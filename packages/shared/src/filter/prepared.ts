@@ -33,7 +33,11 @@ const CATEGORY_BLOCK = FILTER_CATEGORIES.map((category): Decision => ({
 }));
 const CATEGORY_ORDER = new Map(FILTER_CATEGORIES.map((c, i) => [c, i]));
 
+/** Map keys stay small integers (V8 Smis): a full 32-bit key would box a number on every lookup. */
+const SMI = 0x3fffffff;
+
 interface Entry {
+  k1: number;
   k2: number;
   /** -1: a static allow/deny entry; else the index of the group's rule. */
   rule: number;
@@ -75,7 +79,7 @@ export class PreparedPolicy {
   /** Whole-name keys of canary and safe-search names: k1 -> entries. */
   private readonly specials = new Map<
     number,
-    { k2: number; canary: boolean; engine: SafeSearchEngine | null }[]
+    { k1: number; k2: number; canary: boolean; engine: SafeSearchEngine | null }[]
   >();
   private readonly rewrites: Record<string, Decision>;
   private readonly scratch = new Uint32Array(2);
@@ -109,9 +113,9 @@ export class PreparedPolicy {
       this.keys.fromName(name);
       const k1 = this.keys.k1[this.keys.count - 1]!;
       const k2 = this.keys.k2[this.keys.count - 1]!;
-      const list = this.specials.get(k1) ?? [];
-      list.push({ k2, canary, engine });
-      this.specials.set(k1, list);
+      const list = this.specials.get(k1 & SMI) ?? [];
+      list.push({ k1, k2, canary, engine });
+      this.specials.set(k1 & SMI, list);
     };
     for (const d of policy.canaryDomains) special(d, true, null);
     const ss = policy.safeSearch;
@@ -159,9 +163,9 @@ export class PreparedPolicy {
     const add = (domain: string, allow: boolean, rule: number, decision: Decision) => {
       this.keys.fromName(domain);
       const k1 = this.keys.k1[this.keys.count - 1]!;
-      const list = entries.get(k1) ?? [];
-      list.push({ k2: this.keys.k2[this.keys.count - 1]!, rule, allow, decision });
-      entries.set(k1, list);
+      const list = entries.get(k1 & SMI) ?? [];
+      list.push({ k1, k2: this.keys.k2[this.keys.count - 1]!, rule, allow, decision });
+      entries.set(k1 & SMI, list);
     };
     g.rules.forEach((r, i) => {
       const decision: Decision =
@@ -227,10 +231,10 @@ export class PreparedPolicy {
     let engine: SafeSearchEngine | null = null;
     if (this.specials.size > 0) {
       for (let j = keys.count - 1; j >= 0; j--) {
-        const found = this.specials.get(keys.k1[j]!);
+        const found = this.specials.get(keys.k1[j]! & SMI);
         if (!found) continue;
         for (const s of found) {
-          if (s.k2 !== keys.k2[j]) continue;
+          if (s.k1 !== keys.k1[j] || s.k2 !== keys.k2[j]) continue;
           if (s.canary) return CANARY;
           // Safe search rewrites exact names only (www.google.co.uk, not mail.google.co.uk).
           if (j === keys.count - 1) engine = s.engine;
@@ -245,10 +249,11 @@ export class PreparedPolicy {
     let allowed: Decision | null = null;
     if (g.entries) {
       outer: for (let j = keys.count - 1; j >= 0; j--) {
-        const found = g.entries.get(keys.k1[j]!);
+        const found = g.entries.get(keys.k1[j]! & SMI);
         if (!found) continue;
         for (const e of found) {
-          if (e.k2 !== keys.k2[j] || (e.rule >= 0 && g.ruleActive[e.rule] === 0)) continue;
+          if (e.k1 !== keys.k1[j] || e.k2 !== keys.k2[j] || (e.rule >= 0 && g.ruleActive[e.rule] === 0))
+            continue;
           if (!e.allow) return e.decision;
           allowed = e.decision;
           break outer;
