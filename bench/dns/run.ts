@@ -29,7 +29,7 @@ const WARM_S = smoke ? 1 : 3;
 const P99_S = smoke ? 1 : 4;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const W = path.join(ROOT, 'bench/out/dns');
-const PORTS = { unbound: 5361, dnsmasq: 5362, harbour: 5363 } as const;
+const PORTS = { unbound: 5361, dnsmasq: 5362, harbour: 5363, 'node-bare': 5364 } as const;
 type Engine = keyof typeof PORTS;
 const ROUNDS = smoke ? 1 : 3;
 
@@ -270,6 +270,11 @@ async function main(): Promise<void> {
           engines.push(['dnsmasq', () => spawn('dnsmasq', ['-k', '-C', dm], { stdio: 'ignore' })]);
         }
         engines.push(['harbour', harbour(upPort)]);
+        const bare = path.join(ROOT, 'bench/dns/bare-responder.mjs');
+        engines.push([
+          'node-bare',
+          () => spawn('node', [bare, String(PORTS['node-bare'])], { stdio: 'ignore' }),
+        ]);
         rows.push(...(await compare(scenario, engines)));
       } finally {
         await stopChild(up);
@@ -285,11 +290,11 @@ async function main(): Promise<void> {
   );
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
-    `${'scenario'.padEnd(8)} ${'engine'.padEnd(8)} ${pad('qps', 9)} ${pad('mean ms', 8)} ${pad('p99 ms', 7)} ${pad('lost', 6)} ${pad('RSS MB', 7)} ${pad('load s', 7)}`,
+    `${'scenario'.padEnd(8)} ${'engine'.padEnd(9)} ${pad('qps', 9)} ${pad('mean ms', 8)} ${pad('p99 ms', 7)} ${pad('lost', 6)} ${pad('RSS MB', 7)} ${pad('load s', 7)}`,
   );
   for (const r of rows)
     console.log(
-      `${r.scenario.padEnd(8)} ${r.engine.padEnd(8)} ${pad(r.qps.toFixed(0), 9)} ${pad(r.meanMs.toFixed(2), 8)} ${pad(r.p99Ms.toFixed(2), 7)} ${pad(r.lost, 6)} ${pad(r.rss.toFixed(0), 7)} ${pad((r.loadMs / 1000).toFixed(2), 7)}`,
+      `${r.scenario.padEnd(8)} ${r.engine.padEnd(9)} ${pad(r.qps.toFixed(0), 9)} ${pad(r.meanMs.toFixed(2), 8)} ${pad(r.p99Ms.toFixed(2), 7)} ${pad(r.lost, 6)} ${pad(r.rss.toFixed(0), 7)} ${pad((r.loadMs / 1000).toFixed(2), 7)}`,
     );
   for (const scenario of ['ttl0', 'ttl300']) {
     const h = rows.find((r) => r.engine === 'harbour' && r.scenario === scenario);

@@ -23,7 +23,9 @@ interface Flight {
   qtype: number;
   qclass: number;
   dnssecOk: boolean;
-  name: Buffer;
+  /** The leader's message: its name at [12, 12 + nameLen) is matched exactly (case-insensitively). */
+  msg: Buffer;
+  nameLen: number;
   waiters: Request[];
 }
 
@@ -101,7 +103,7 @@ export class AnswerCache {
             f.qclass === q.qclass &&
             f.dnssecOk === q.dnssecOk
           ) {
-            if (f.name.length === nameLen && sameName(f.name, 0, msg, 12, nameLen)) {
+            if (f.nameLen === nameLen && sameName(f.msg, 12, msg, 12, nameLen)) {
               f.waiters.push(req);
               return;
             }
@@ -118,7 +120,8 @@ export class AnswerCache {
         qtype: q.qtype,
         qclass: q.qclass,
         dnssecOk: q.dnssecOk,
-        name: Buffer.from(msg.subarray(12, q.nameEnd)),
+        msg,
+        nameLen,
         waiters: [req],
       };
       if (flights) flights.push(flight);
@@ -130,19 +133,19 @@ export class AnswerCache {
         if (list.length === 0) this.inFlight.delete(key);
         this.flights--;
       };
-      next({
-        ...req,
-        answer: (p: Prepared, insertedAt: number) => {
-          land();
-          if (p.cacheTtl > 0) this.store(key, flight, p, insertedAt);
-          for (const w of flight.waiters) w.answer(p, insertedAt);
-        },
-        reply: () => {
-          // The upstream gave up: every waiter gets its own SERVFAIL (its id, its question).
-          land();
-          for (const w of flight.waiters) w.reply(emptyAnswer(w.msg, w.q.questionEnd, RCODE.SERVFAIL, w.q));
-        },
-      });
+      // The leader goes on with the request's fields (prototype) and its own answer/reply.
+      const leader = Object.create(req) as Request;
+      leader.answer = (p: Prepared, insertedAt: number) => {
+        land();
+        if (p.cacheTtl > 0) this.store(key, flight, p, insertedAt);
+        for (const w of flight.waiters) w.answer(p, insertedAt);
+      };
+      leader.reply = () => {
+        // The upstream gave up: every waiter gets its own SERVFAIL (its id, its question).
+        land();
+        for (const w of flight.waiters) w.reply(emptyAnswer(w.msg, w.q.questionEnd, RCODE.SERVFAIL, w.q));
+      };
+      next(leader);
     };
   }
 
@@ -164,7 +167,7 @@ export class AnswerCache {
       qtype: f.qtype,
       qclass: f.qclass,
       dnssecOk: f.dnssecOk,
-      name: f.name,
+      name: Buffer.from(f.msg.subarray(12, 12 + f.nameLen)),
       prepared,
       insertedAt,
       expiresAt: insertedAt + prepared.cacheTtl * 1000,

@@ -36,7 +36,21 @@ const NAMES = [
 ];
 const TYPES = ['A', 'AAAA', 'TXT', 'MX', 'ANY', 'CNAME', 'SRV'] as dnsPacket.RecordType[];
 
+/** Valid queries are drawn from a pool built once (encoding each anew would make the fuzzer the bottleneck). */
+const pools = new Map<boolean, Buffer[]>();
 function validQuery(r: Rng, withOpt: boolean): Buffer {
+  let pool = pools.get(withOpt);
+  if (!pool) {
+    const seed = new Rng(withOpt ? 11 : 13);
+    pool = Array.from({ length: 512 }, () => encodeQuery(seed, withOpt));
+    pools.set(withOpt, pool);
+  }
+  const q = Buffer.from(pool[r.int(pool.length)]!);
+  q.writeUInt16BE(r.int(65536), 0);
+  return q;
+}
+
+function encodeQuery(r: Rng, withOpt: boolean): Buffer {
   return dnsPacket.encode({
     id: r.int(65536),
     type: 'query',
