@@ -270,10 +270,14 @@ async function main(): Promise<void> {
           engines.push(['dnsmasq', () => spawn('dnsmasq', ['-k', '-C', dm], { stdio: 'ignore' })]);
         }
         engines.push(['harbour', harbour(upPort)]);
-        const bare = path.join(ROOT, 'bench/dns/bare-responder.mjs');
+        const bare = path.join(ROOT, 'bench/dns/bare-responder.ts');
         engines.push([
           'node-bare',
-          () => spawn('node', [bare, String(PORTS['node-bare'])], { stdio: 'ignore' }),
+          () =>
+            spawn('node', ['--import', 'tsx', bare, String(PORTS['node-bare'])], {
+              cwd: ROOT,
+              stdio: 'ignore',
+            }),
         ]);
         rows.push(...(await compare(scenario, engines)));
       } finally {
