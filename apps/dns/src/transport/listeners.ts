@@ -62,9 +62,12 @@ export async function listenUdp(
   stats: Stats,
   now: () => number,
 ): Promise<dgram.Socket> {
+  const family = at.host.includes(':') ? 6 : 4;
   const socket = dgram.createSocket({
-    type: at.host.includes(':') ? 'udp6' : 'udp4',
+    type: family === 6 ? 'udp6' : 'udp4',
     recvBufferSize: 4 << 20,
+    // Replies go to rinfo.address, always an IP literal: skip dns.lookup and its nextTick on every send.
+    lookup: (address, _opts, cb) => (cb as (e: null, a: string, f: number) => void)(null, address, family),
   });
   const local = WILDCARDS.has(at.host) ? null : at.host;
   socket.on('error', () => {
