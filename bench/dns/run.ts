@@ -16,7 +16,7 @@
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import http from 'node:http';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { compilePolicy, demoPolicySpec } from '../../packages/shared/src/index.js';
 import { runFuzz } from './fuzz.js';
@@ -78,6 +78,7 @@ async function waitReady(port: number, limitMs = 120_000): Promise<number> {
 }
 
 const rssMb = (pid: number): number => {
+  if (!existsSync(`/proc/${pid}/status`)) return NaN; // it exited: shown as NaN, and the exit is reported
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m ? Number(m[1]) / 1024 : NaN;
 };
@@ -151,6 +152,11 @@ async function compare(scenario: string, engines: [Engine, () => ChildProcess][]
         r.runs.push(measure(PORTS[r.engine], round === ROUNDS - 1));
       }
     }
+    for (const r of running)
+      if (r.child.exitCode !== null || r.child.signalCode !== null)
+        console.log(
+          `${scenario}: ${r.engine} exited during the run (${r.child.exitCode ?? r.child.signalCode})`,
+        );
     return running.map((r) => ({
       engine: r.engine,
       scenario,
@@ -249,7 +255,7 @@ async function main(): Promise<void> {
       [cli, 'dns', '--server', serverUrl, '--token', 'bench-token-not-a-secret']
         .concat(['--upstream', `127.0.0.1:${upPort}`, '--port', String(PORTS.harbour)])
         .concat(['--state-dir', state, '--poll-seconds', '3600']),
-      { stdio: 'ignore' },
+      { stdio: ['ignore', 'ignore', openSync(path.join(W, `harbour-${upPort}.err`), 'w')] },
     );
   if (!have('dnsmasq') || !have('dnsperf'))
     console.log(
