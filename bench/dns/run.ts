@@ -91,19 +91,28 @@ interface Figures {
   sent: number;
 }
 
-function dnsperf(port: number, seconds: number, verbose = false): string {
+/**
+ * One dnsperf run, asynchronously: the bench process also plays the server that takes the node's log
+ * batches, so its event loop must stay free while dnsperf runs.
+ */
+function dnsperf(port: number, seconds: number, verbose = false): Promise<string> {
   const a = ['-s', '127.0.0.1', '-p', String(port), '-d', path.join(W, 'queries.txt'), '-l', String(seconds)];
   a.push('-c', '1', '-T', '1', '-q', '100');
   if (verbose) a.push('-v');
-  return spawnSync('dnsperf', a, { encoding: 'utf8', maxBuffer: 1 << 30 }).stdout;
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const p = spawn('dnsperf', a, { stdio: ['ignore', 'pipe', 'ignore'] });
+    p.stdout.on('data', (d: Buffer) => chunks.push(d));
+    p.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+  });
 }
 
-function measure(port: number, withP99: boolean): Figures {
-  dnsperf(port, WARM_S);
-  const out = dnsperf(port, RUN_S);
+async function measure(port: number, withP99: boolean): Promise<Figures> {
+  await dnsperf(port, WARM_S);
+  const out = await dnsperf(port, RUN_S);
   const num = (re: RegExp) => Number(re.exec(out)?.[1] ?? NaN);
   // p99 from a separate verbose pass (dnsperf 2.10 prints each query's latency with -v).
-  const lat = (withP99 ? dnsperf(port, P99_S, true) : '')
+  const lat = (withP99 ? await dnsperf(port, P99_S, true) : '')
     .split('\n')
     .filter((l) => l.startsWith('> '))
     .map((l) => Number(l.slice(l.lastIndexOf(' ') + 1)))
@@ -149,7 +158,7 @@ async function compare(scenario: string, engines: [Engine, () => ChildProcess][]
     for (let round = 0; round < ROUNDS; round++) {
       for (let i = 0; i < running.length; i++) {
         const r = running[(i + round) % running.length]!;
-        r.runs.push(measure(PORTS[r.engine], round === ROUNDS - 1));
+        r.runs.push(await measure(PORTS[r.engine], round === ROUNDS - 1));
       }
     }
     for (const r of running)
