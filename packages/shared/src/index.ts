@@ -5,3 +5,4 @@ export * from './upn.js';
 export * from './audit.js';
 export * from './filter/index.js';
 export * from './monitoring/index.js';
+export * from './compliance.js';

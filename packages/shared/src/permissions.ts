@@ -61,14 +61,96 @@ export const PERMISSIONS = {
     sensitive: true,
   },
   'filtering.nodes': { description: 'Issue and revoke resolver node tokens', sensitive: true },
+
+  // Compliance (issue 5): the records the policy promises.
+  'agreements.sign': {
+    description: 'Read and sign the acceptable-use agreement for yourself or your child',
+    sensitive: false,
+  },
+  'agreements.record': {
+    description: 'Record paper AUP signatures and pupils’ discussed agreements; see who has not signed',
+    sensitive: false,
+  },
+  'agreements.manage': {
+    description: 'Write, version and publish acceptable-use agreements',
+    sensitive: false,
+  },
+  'access.read': {
+    description: 'See the access register (who has access to which school system)',
+    sensitive: false,
+  },
+  'access.manage': {
+    description: 'Record access granted to and removed from school systems',
+    sensitive: false,
+  },
+  'training.read': { description: 'See training records', sensitive: false },
+  'training.manage': { description: 'Record training, courses and certificates', sensitive: false },
+  'consents.read': {
+    description: 'See image consents and check whether pupils may be published',
+    sensitive: false,
+  },
+  'consents.record': { description: 'Record a parent’s image consent or withdrawal', sensitive: false },
+  'consents.import': { description: 'Import image consents from a CSV file', sensitive: false },
+  'phones.record': { description: 'Keep the pupil phone register and confiscations', sensitive: false },
+  'phones.police': { description: 'Record a phone handed to the police', sensitive: false },
+  'devices.read': { description: 'See the school device inventory', sensitive: false },
+  'devices.manage': { description: 'Keep the school device inventory', sensitive: false },
+  'risk.read': { description: 'See technology risk assessments', sensitive: false },
+  'risk.write': { description: 'Propose and edit technology risk assessments', sensitive: false },
+  'risk.decide': {
+    description: 'Record the data-protection check and the leadership decision',
+    sensitive: false,
+  },
+  'policy.read': { description: 'Read the online-safety policy and its versions', sensitive: false },
+  'policy.draft': { description: 'Prepare a new version of the online-safety policy', sensitive: false },
+  'policy.approve': {
+    description: 'Approve a policy version (headteacher, chair of governors)',
+    sensitive: true,
+  },
+  'compliance.read': {
+    description: 'See the compliance dashboard, checklists and self-reviews',
+    sensitive: false,
+  },
+  'compliance.write': {
+    description: 'Answer checklists, rate the self-review, keep the action plan',
+    sensitive: false,
+  },
+  'reports.governor': { description: 'Produce the anonymised termly governor report', sensitive: false },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
 type Grants = Partial<Record<Permission, Scope>>;
 
-const STAFF_BASE: Grants = { 'people.read': 'school', 'settings.read': 'school' };
+/** What every member of staff does in the compliance registers (issue 5). */
+const STAFF_COMPLIANCE: Grants = {
+  'agreements.sign': 'self',
+  'agreements.record': 'school',
+  'training.read': 'self',
+  'consents.read': 'school',
+  'phones.record': 'school',
+  'risk.read': 'school',
+  'risk.write': 'school',
+  'policy.read': 'school',
+};
+/** Leadership and the online-safety lead run the registers and the self-review. */
+const COMPLIANCE_LEADS: Grants = {
+  ...STAFF_COMPLIANCE,
+  'agreements.manage': 'school',
+  'access.read': 'school',
+  'training.read': 'school',
+  'training.manage': 'school',
+  'consents.record': 'school',
+  'devices.read': 'school',
+  'policy.draft': 'school',
+  'compliance.read': 'school',
+  'compliance.write': 'school',
+  'reports.governor': 'school',
+};
+const STAFF_BASE: Grants = { 'people.read': 'school', 'settings.read': 'school', ...STAFF_COMPLIANCE };
 const DSL_TEAM: Grants = {
   ...STAFF_BASE,
+  ...COMPLIANCE_LEADS,
+  'phones.police': 'school',
   'people.vulnerability': 'school',
   'safeguarding.read': 'school',
   'accounts.approve': 'school',
@@ -97,6 +179,11 @@ export const GRANTS: Record<Role, Grants> = {
     ...FILTER_LEAD,
     'people.write': 'school',
     'settings.write': 'school',
+    'access.manage': 'school',
+    'consents.import': 'school',
+    'devices.manage': 'school',
+    'risk.decide': 'school',
+    'policy.approve': 'school',
   },
   dsl: { ...DSL_TEAM, ...FILTER_DSL },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
@@ -104,18 +191,57 @@ export const GRANTS: Record<Role, Grants> = {
     ...Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
     ...FILTER_DSL,
   },
-  online_safety_lead: { ...STAFF_BASE, ...FILTER_WORK },
-  leadership: { ...STAFF_BASE, ...FILTER_LEAD, 'people.vulnerability': 'school' },
-  // Governors oversee filtering (DfE standard 1): they read the policy and its history, change nothing.
-  governor: { 'settings.read': 'school', ...FILTER_READ },
-  chair_of_governors: { 'settings.read': 'school', ...FILTER_READ },
+  online_safety_lead: { ...STAFF_BASE, ...COMPLIANCE_LEADS, ...FILTER_WORK },
+  leadership: {
+    ...STAFF_BASE,
+    ...COMPLIANCE_LEADS,
+    ...FILTER_LEAD,
+    'people.vulnerability': 'school',
+    'access.manage': 'school',
+    'consents.import': 'school',
+    'phones.police': 'school',
+    'risk.decide': 'school',
+  },
+  // Governors oversee filtering (DfE standard 1) and see the policy, the compliance dashboard and aggregate
+  // reports: they change nothing and never see a pupil's record.
+  governor: {
+    'settings.read': 'school',
+    ...FILTER_READ,
+    'policy.read': 'school',
+    'compliance.read': 'school',
+    'reports.governor': 'school',
+  },
+  chair_of_governors: {
+    'settings.read': 'school',
+    ...FILTER_READ,
+    'policy.read': 'school',
+    'policy.approve': 'school',
+    'compliance.read': 'school',
+    'reports.governor': 'school',
+  },
   teacher: { ...STAFF_BASE },
-  support_staff: { ...STAFF_BASE },
-  technical_staff: { 'people.read': 'school', 'settings.read': 'school', ...FILTER_WORK },
-  volunteer: { 'people.read': 'school' },
-  pupil: { 'people.read': 'self' },
-  parent: { 'people.read': 'my_children' },
-  visitor: {},
+  // The school office keeps image consents and the phone register.
+  support_staff: { ...STAFF_BASE, 'consents.record': 'school' },
+  technical_staff: {
+    'people.read': 'school',
+    'settings.read': 'school',
+    ...FILTER_WORK,
+    ...STAFF_COMPLIANCE,
+    'access.read': 'school',
+    'access.manage': 'school',
+    'devices.read': 'school',
+    'devices.manage': 'school',
+  },
+  volunteer: { 'people.read': 'school', 'agreements.sign': 'self', 'policy.read': 'school' },
+  pupil: { 'people.read': 'self', 'agreements.sign': 'self' },
+  // A parent signs the parent AUP and a young child's AUP, and gives or withdraws consent, for their own children.
+  parent: {
+    'people.read': 'my_children',
+    'agreements.sign': 'my_children',
+    'consents.read': 'my_children',
+    'consents.record': 'my_children',
+  },
+  visitor: { 'agreements.sign': 'self' },
   trust_officer: {},
   system_admin: {
     'people.read': 'school',
@@ -128,6 +254,10 @@ export const GRANTS: Record<Role, Grants> = {
     'settings.write': 'school',
     ...FILTER_WORK,
     'filtering.nodes': 'school',
+    ...COMPLIANCE_LEADS,
+    'access.manage': 'school',
+    'consents.import': 'school',
+    'devices.manage': 'school',
   },
 };
 

@@ -2,6 +2,14 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRA
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-auth.js';
 import * as m0020 from './migrations/0020-filtering.js';
+import * as m0030 from './migrations/0030-agreements.js';
+import * as m0031 from './migrations/0031-access.js';
+import * as m0032 from './migrations/0032-training.js';
+import * as m0033 from './migrations/0033-consents.js';
+import * as m0034 from './migrations/0034-devices.js';
+import * as m0035 from './migrations/0035-risk.js';
+import * as m0036 from './migrations/0036-policy.js';
+import * as m0037 from './migrations/0037-compliance.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
 
@@ -10,6 +18,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-auth': m0002,
   '0020-filtering': m0020,
+  '0030-agreements': m0030,
+  '0031-access': m0031,
+  '0032-training': m0032,
+  '0033-consents': m0033,
+  '0034-devices': m0034,
+  '0035-risk': m0035,
+  '0036-policy': m0036,
+  '0037-compliance': m0037,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

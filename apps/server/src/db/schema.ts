@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { FilteringTables } from './schema-filtering.js';
+import type { ComplianceTables } from './schema-compliance.js';
 
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are text, times are ISO-8601 UTC text
@@ -212,7 +213,7 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface DB extends FilteringTables {
+export interface DB extends FilteringTables, ComplianceTables {
   organisations: OrganisationTable;
   schools: SchoolTable;
   school_keys: SchoolKeyTable;

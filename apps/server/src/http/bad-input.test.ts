@@ -65,6 +65,23 @@ describe('bad input on every route', () => {
       'outbox',
       'schools',
       'audit_entries',
+      // Compliance registers (issue 5)
+      'aup_versions',
+      'aup_signatures',
+      'access_entries',
+      'training_courses',
+      'training_records',
+      'training_certificates',
+      'image_consents',
+      'phone_handins',
+      'phone_confiscations',
+      'school_devices',
+      'risk_assessments',
+      'policy_versions',
+      'compliance_checks',
+      'self_reviews',
+      'self_review_ratings',
+      'review_actions',
     ] as const;
     const out: unknown[] = [];
     for (const t of tables) out.push(await env.ctx.db.selectFrom(t).selectAll().execute());

@@ -5,6 +5,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { settingsRoutes } from '../modules/settings/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { filteringRoutes } from '../modules/filtering/routes.js';
+import { complianceModuleRoutes } from '../modules/compliance/register.js';
 
 /** Each domain module registers its routes here; one line per module keeps merges trivial. */
 export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -13,4 +14,5 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): voi
   settingsRoutes(app, ctx);
   peopleRoutes(app, ctx);
   filteringRoutes(app, ctx);
+  complianceModuleRoutes(app, ctx);
 }

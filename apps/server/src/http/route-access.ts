@@ -1,4 +1,5 @@
 import type { Permission } from '@harbour/shared';
+import { COMPLIANCE_ROUTE_ACCESS } from './route-access-compliance.js';
 
 /**
  * THE route x permission table (architecture: "the whole route x role table lives as data in one file").
@@ -82,6 +83,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // The node API (docs/filtering-policy.md): no session; the handler checks the node's bearer token first.
   'GET /api/dns/policy': 'public',
   'POST /api/dns/logs': 'public',
+
+  // Compliance (issue 5): agreements, access register, training, consents, phones and devices, risk
+  // assessments, the policy's lifecycle, self-review and the governor report.
+  ...COMPLIANCE_ROUTE_ACCESS,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

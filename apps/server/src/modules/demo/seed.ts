@@ -122,6 +122,8 @@ export interface SeedOptions {
   seed?: number;
   /** Put before every staff username (a second demo school in one database needs its own usernames). */
   usernamePrefix?: string;
+  /** Also the compliance registers' demo records (issue 5); tests of those registers start without them. */
+  compliance?: boolean;
 }
 
 export interface SeedResult {

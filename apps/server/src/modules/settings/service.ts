@@ -18,8 +18,8 @@ export interface SettingState<T = unknown> {
   updatedBy: string | null;
 }
 
-async function schoolName(ctx: AppContext, schoolId: string): Promise<string> {
-  return (await getSchool(ctx, schoolId))?.name ?? '';
+async function schoolName(ctx: AppContext, schoolId: string, db: Executor = ctx.db): Promise<string> {
+  return (await getSchool(ctx, schoolId, db))?.name ?? '';
 }
 
 function stateOf<T>(
@@ -60,7 +60,8 @@ export async function getSetting<T>(
     const state = stateOf(def, row, () => undefined as T);
     if (state.value !== undefined) return state.value;
   }
-  return def.defaultValue({ schoolName: await schoolName(ctx, schoolId), ctx });
+  // Inside a caller's transaction every query must use it (SQLite has one connection and would wait on itself).
+  return def.defaultValue({ schoolName: await schoolName(ctx, schoolId, db), ctx });
 }
 
 const changedFields = (before: unknown, after: unknown): string[] => {

@@ -1,0 +1,24 @@
+import type { RouteAccess } from './route-access.js';
+
+/** The compliance modules' rows of the route x permission table (issue 5), spread into ROUTE_ACCESS. */
+export const COMPLIANCE_ROUTE_ACCESS: Record<string, RouteAccess> = {
+  // Acceptable-use agreements (policy 5.3, 6.1)
+  'GET /api/aup/documents': { permission: 'agreements.manage' },
+  'GET /api/aup/versions/:id': { permission: 'agreements.sign' },
+  'POST /api/aup/versions': { permission: 'agreements.manage' },
+  'PATCH /api/aup/versions/:id': { permission: 'agreements.manage' },
+  'POST /api/aup/versions/:id/publish': { permission: 'agreements.manage' },
+  'GET /api/aup/mine': { permission: 'agreements.sign' },
+  'POST /api/aup/sign': { permission: 'agreements.sign' },
+  'POST /api/aup/signatures': { permission: 'agreements.record' },
+  'GET /api/aup/unsigned': { permission: 'agreements.record' },
+  'GET /api/aup/people/:id': { permission: 'agreements.record' },
+  'POST /api/aup/reminders': { permission: 'agreements.manage' },
+
+  // Access register (policy 5.3, 2.4, 2.5 [All Souls'])
+  'GET /api/access': { permission: 'access.read' },
+  'GET /api/access/to-remove': { permission: 'access.read' },
+  'GET /api/access/people/:id': { permission: 'access.read' },
+  'POST /api/access': { permission: 'access.manage' },
+  'POST /api/access/:id/remove': { permission: 'access.manage' },
+};

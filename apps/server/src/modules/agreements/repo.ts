@@ -1,0 +1,157 @@
+import type { AupAudience } from '@harbour/shared';
+import type { Executor } from '../../db/index.js';
+import type { AupSignatureTable, AupVersionTable } from '../../db/schema-compliance.js';
+
+const KS1_YEARS = ['N1', 'N2', 'R', '1', '2'];
+const KS2_YEARS = ['3', '4', '5', '6'];
+
+export interface Member {
+  id: string;
+  given_name: string;
+  family_name: string;
+  kind: string;
+  class_name: string | null;
+  year_group: string | null;
+  account_id: string | null;
+  email: string | null;
+}
+
+/** The people an audience's agreement is for, now: current staff, pupils by key stage, parents, visitors on site. */
+export async function audienceMembers(
+  db: Executor,
+  schoolId: string,
+  audience: AupAudience,
+  opts: { nowIso: string; publisherIds: string[]; className?: string | undefined },
+): Promise<Member[]> {
+  let q = db
+    .selectFrom('people')
+    .select(['id', 'given_name', 'family_name', 'kind', 'class_name', 'year_group', 'account_id', 'email'])
+    .where('school_id', '=', schoolId)
+    .where('tombstoned_at', 'is', null)
+    .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>', opts.nowIso)]));
+  if (audience === 'staff') q = q.where('kind', '=', 'staff');
+  if (audience === 'staff_social_media') {
+    if (opts.publisherIds.length === 0) return [];
+    q = q.where('kind', '=', 'staff').where('id', 'in', opts.publisherIds);
+  }
+  if (audience === 'pupil_ks1') q = q.where('kind', '=', 'pupil').where('year_group', 'in', KS1_YEARS);
+  if (audience === 'pupil_ks2') q = q.where('kind', '=', 'pupil').where('year_group', 'in', KS2_YEARS);
+  if (audience === 'parent') q = q.where('kind', '=', 'parent');
+  if (audience === 'visitor') q = q.where('kind', '=', 'visitor').where('access_ends_at', '>', opts.nowIso);
+  if (opts.className) q = q.where('class_name', '=', opts.className);
+  return q.orderBy('class_name').orderBy('family_name').orderBy('given_name').orderBy('id').execute();
+}
+
+export async function versionsOf(db: Executor, schoolId: string) {
+  return db
+    .selectFrom('aup_versions')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .orderBy('audience')
+    .orderBy('version', 'desc')
+    .execute();
+}
+
+export async function getVersion(db: Executor, schoolId: string, id: string) {
+  return db
+    .selectFrom('aup_versions')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** The current version of an audience's agreement: the newest published one. */
+export async function currentVersion(
+  db: Executor,
+  schoolId: string,
+  audience: AupAudience,
+): Promise<AupVersionTable | undefined> {
+  return db
+    .selectFrom('aup_versions')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('audience', '=', audience)
+    .where('status', '=', 'published')
+    .orderBy('version', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+export async function maxVersion(db: Executor, schoolId: string, audience: AupAudience): Promise<number> {
+  const row = await db
+    .selectFrom('aup_versions')
+    .select((eb) => eb.fn.max('version').as('v'))
+    .where('school_id', '=', schoolId)
+    .where('audience', '=', audience)
+    .executeTakeFirst();
+  return Number(row?.v ?? 0);
+}
+
+export async function insertVersion(db: Executor, row: AupVersionTable): Promise<void> {
+  await db.insertInto('aup_versions').values(row).execute();
+}
+
+export async function updateVersion(
+  db: Executor,
+  schoolId: string,
+  id: string,
+  set: Partial<AupVersionTable>,
+): Promise<void> {
+  await db
+    .updateTable('aup_versions')
+    .set(set)
+    .where('school_id', '=', schoolId)
+    .where('id', '=', id)
+    .execute();
+}
+
+/** Signatures are append-only: there is an insert and no update or delete anywhere. */
+export async function insertSignature(db: Executor, row: AupSignatureTable): Promise<void> {
+  await db.insertInto('aup_signatures').values(row).execute();
+}
+
+export async function signatureFor(db: Executor, schoolId: string, versionId: string, personId: string) {
+  return db
+    .selectFrom('aup_signatures')
+    .selectAll()
+    .where('school_id', '=', schoolId)
+    .where('version_id', '=', versionId)
+    .where('person_id', '=', personId)
+    .orderBy('signed_at')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Who has signed a version, as a set of person ids. */
+export async function signedIds(db: Executor, schoolId: string, versionId: string): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('aup_signatures')
+    .select('person_id')
+    .where('school_id', '=', schoolId)
+    .where('version_id', '=', versionId)
+    .execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+export async function signaturesOf(db: Executor, schoolId: string, personId: string) {
+  return db
+    .selectFrom('aup_signatures')
+    .innerJoin('aup_versions', 'aup_versions.id', 'aup_signatures.version_id')
+    .select([
+      'aup_signatures.id',
+      'aup_signatures.audience',
+      'aup_signatures.method',
+      'aup_signatures.signed_at',
+      'aup_signatures.signed_by_person_id',
+      'aup_signatures.recorded_at',
+      'aup_signatures.note',
+      'aup_versions.version',
+      'aup_versions.title',
+      'aup_signatures.version_id',
+    ])
+    .where('aup_signatures.school_id', '=', schoolId)
+    .where('aup_signatures.person_id', '=', personId)
+    .orderBy('aup_signatures.signed_at', 'desc')
+    .execute();
+}
