@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { makeUpn } from '@harbour/shared';
 import { seedDemoSchool } from '../modules/demo/seed.js';
 import { onPostgres, sessionFor, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
+import { COMPLIANCE_PARAMS } from '../test/cross-school-compliance.js';
 
 /**
  * Issue 2, section 2: a user of school A cannot read or change school B's rows through any route.
@@ -64,6 +65,8 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
     expect(res.statusCode, res.body).toBe(202);
     return { record: true, values: [res.json().approval.id as string] };
   },
+  // Issue 5's registers: school B's rows made through B's own API.
+  ...COMPLIANCE_PARAMS,
 };
 
 /** School B's filtering rows, made once through the API: an applied list, a pending change, an unblock. */

@@ -21,4 +21,14 @@ export const COMPLIANCE_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/access/people/:id': { permission: 'access.read' },
   'POST /api/access': { permission: 'access.manage' },
   'POST /api/access/:id/remove': { permission: 'access.manage' },
+
+  // Training (policy 6.3)
+  'GET /api/training/courses': { permission: 'training.read' },
+  'POST /api/training/courses': { permission: 'training.manage' },
+  'GET /api/training/records': { permission: 'training.read' },
+  'POST /api/training/records': { permission: 'training.manage' },
+  'POST /api/training/sessions': { permission: 'training.manage' },
+  'GET /api/training/status': { permission: 'training.read' },
+  'POST /api/training/records/:id/certificate': { permission: 'training.manage' },
+  'GET /api/training/certificates/:id': { permission: 'training.read' },
 };
