@@ -31,4 +31,12 @@ export const COMPLIANCE_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/training/status': { permission: 'training.read' },
   'POST /api/training/records/:id/certificate': { permission: 'training.manage' },
   'GET /api/training/certificates/:id': { permission: 'training.read' },
+
+  // Image consents (policy 2.2, 3.4 [3.3])
+  'POST /api/consents': { permission: 'consents.record' },
+  'GET /api/consents/pupils/:id': { permission: 'consents.read' },
+  'GET /api/consents/check': { permission: 'consents.read' },
+  'GET /api/consents/withdrawals': { permission: 'consents.read' },
+  'POST /api/consents/import/preview': { permission: 'consents.import' },
+  'POST /api/consents/import/commit': { permission: 'consents.import' },
 };

@@ -73,5 +73,9 @@ export const COMPLIANCE_PARAMS: Record<string, (b: B) => Promise<{ record: boole
   },
   'access/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).accessEntry!] }),
   'records/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).trainingRecord!] }),
+  'pupils/:id': async (b) => {
+    await rowsOf(b);
+    return { record: true, values: [b.pupilId] };
+  },
   'certificates/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).certificate!] }),
 };

@@ -3,10 +3,12 @@ import type { AppContext } from '../../context.js';
 import { accessRoutes } from '../access/routes.js';
 import { agreementRoutes } from '../agreements/routes.js';
 import { trainingRoutes } from '../training/routes.js';
+import { consentRoutes } from '../consents/routes.js';
 
 /** Issue 5's modules, registered in one place so http/modules.ts gains one line. */
 export function complianceModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
   agreementRoutes(app, ctx);
   accessRoutes(app, ctx);
   trainingRoutes(app, ctx);
+  consentRoutes(app, ctx);
 }
