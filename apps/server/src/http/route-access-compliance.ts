@@ -39,4 +39,36 @@ export const COMPLIANCE_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/consents/withdrawals': { permission: 'consents.read' },
   'POST /api/consents/import/preview': { permission: 'consents.import' },
   'POST /api/consents/import/commit': { permission: 'consents.import' },
+
+  // Pupils' phones (policy 4.3) and school devices (7.2, 7.4)
+  'GET /api/phones/register': { permission: 'phones.record' },
+  'POST /api/phones/handins': { permission: 'phones.record' },
+  'POST /api/phones/handins/:id/collect': { permission: 'phones.record' },
+  'GET /api/phones/confiscations': { permission: 'phones.record' },
+  'POST /api/phones/confiscations': { permission: 'phones.record' },
+  'POST /api/phones/confiscations/:id/release': { permission: 'phones.record' },
+  'POST /api/phones/confiscations/:id/police': { permission: 'phones.police' },
+  'GET /api/devices': { permission: 'devices.read' },
+  'POST /api/devices': { permission: 'devices.manage' },
+  'PATCH /api/devices/:id': { permission: 'devices.manage' },
+
+  // Technology risk assessments (policy 5.1, 7.4)
+  'GET /api/risk': { permission: 'risk.read' },
+  'GET /api/risk/:id': { permission: 'risk.read' },
+  'POST /api/risk': { permission: 'risk.write' },
+  'PATCH /api/risk/:id': { permission: 'risk.write' },
+  'POST /api/risk/:id/submit': { permission: 'risk.write' },
+  'POST /api/risk/:id/dp-check': { permission: 'risk.decide' },
+  'POST /api/risk/:id/decide': { permission: 'risk.decide' },
+  'POST /api/risk/:id/review': { permission: 'risk.decide' },
+
+  // The online-safety policy's lifecycle (policy 1.2); the published version is public at a stable address.
+  'GET /api/policy': { permission: 'policy.read' },
+  'POST /api/policy/versions': { permission: 'policy.draft' },
+  'GET /api/policy/versions/:id': { permission: 'policy.read' },
+  'GET /api/policy/versions/:id/pdf': { permission: 'policy.read' },
+  'POST /api/policy/versions/:id/refresh': { permission: 'policy.draft' },
+  'POST /api/policy/versions/:id/approve': { permission: 'policy.approve' },
+  'GET /api/public/schools/:slug/policy': 'public',
+  'GET /api/public/schools/:slug/policy.pdf': 'public',
 };

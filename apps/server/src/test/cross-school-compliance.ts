@@ -60,6 +60,51 @@ async function make(b: B): Promise<ComplianceIds> {
       }),
     )
   )('id');
+  ids.consent = (
+    await ok(
+      c.post('/api/consents', {
+        pupilId: b.pupilId,
+        channels: ['website'],
+        decision: 'given',
+        parentId: b.parentId,
+      }),
+    )
+  )('ids.0');
+  ids.handin = (await ok(c.post('/api/phones/handins', { pupilId: b.pupilId })))('id');
+  ids.confiscation = (
+    await ok(
+      c.post('/api/phones/confiscations', {
+        pupilId: b.pupilId,
+        device: 'Phone',
+        reason: 'Lesson',
+        heldWhere: 'Office',
+      }),
+    )
+  )('id');
+  ids.device = (
+    await ok(
+      c.post('/api/devices', {
+        assetTag: 'B-1',
+        kind: 'laptop',
+        encrypted: true,
+        antivirusStatus: 'up_to_date',
+        offSite: false,
+      }),
+    )
+  )('id');
+  ids.risk = (
+    await ok(
+      c.post('/api/risk', {
+        name: 'App',
+        purpose: 'Learning',
+        storesPersonalData: false,
+        storesPupilImages: false,
+        risks: 'r',
+        mitigations: 'm',
+      }),
+    )
+  )('assessment.id');
+  ids.policyVersion = (await ok(c.post('/api/policy/versions', {})))('version.id');
   return ids;
 }
 
@@ -69,13 +114,22 @@ const rowsOf = (b: B) => (made ??= make(b));
 export const COMPLIANCE_PARAMS: Record<string, (b: B) => Promise<{ record: boolean; values: string[] }>> = {
   'versions/:id': async (b) => {
     const r = await rowsOf(b);
-    return { record: true, values: [r.aupVersion!] };
+    return { record: true, values: [r.aupVersion!, r.policyVersion!] };
   },
   'access/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).accessEntry!] }),
   'records/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).trainingRecord!] }),
   'pupils/:id': async (b) => {
     await rowsOf(b);
     return { record: true, values: [b.pupilId] };
+  },
+  'handins/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).handin!] }),
+  'confiscations/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).confiscation!] }),
+  'devices/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).device!] }),
+  'risk/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).risk!] }),
+  // The published policy is public by design: its address names the school, not a record.
+  'schools/:slug': async (b) => {
+    await rowsOf(b);
+    return { record: false, values: ['otterbrook'] };
   },
   'certificates/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).certificate!] }),
 };
