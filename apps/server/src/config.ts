@@ -31,7 +31,7 @@ export const ConfigSchema = z
     HARBOUR_PUBLIC_URL: z.url().optional(),
     HARBOUR_SERVICES: z
       .string()
-      .default('web,worker,dns')
+      .default('web,worker,dns,block-page')
       .transform((s) =>
         s
           .split(',')

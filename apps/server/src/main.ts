@@ -3,7 +3,7 @@ import { createContext, flushAuditHead } from './bootstrap.js';
 import { buildApp } from './http/app.js';
 import { startWorker } from './worker.js';
 
-/** Starts the services named in HARBOUR_SERVICES (web, worker, dns) and stops them cleanly on a signal. */
+/** Starts the services named in HARBOUR_SERVICES (web, worker, dns, block-page) and stops them cleanly on a signal. */
 export async function main(): Promise<void> {
   let config: Config;
   try {
@@ -24,7 +24,21 @@ export async function main(): Promise<void> {
     const { startDnsService } = await import('./services/dns.js');
     const { dnsProviders } = await import('./services/dns-providers.js');
     const resolver = await startDnsService(ctx, dnsProviders(ctx));
+    const { registerResolverAddress } = await import('./modules/filtering/self-test.js');
+    const at = resolver.addresses.find((a) => a.host.startsWith('127.')) ?? resolver.addresses[0]!;
+    registerResolverAddress(ctx, { host: at.host === '0.0.0.0' ? '127.0.0.1' : at.host, port: at.port });
     stops.push(() => resolver.close());
+  }
+  if (config.HARBOUR_SERVICES.includes('block-page')) {
+    const { startBlockPage } = await import('./modules/filtering/block-page.js');
+    const { livePolicy } = await import('./modules/filtering/live.js');
+    const stopWatch = livePolicy(ctx).watch();
+    const page = await startBlockPage(ctx);
+    ctx.log.info({ http: page.httpPort, https: page.httpsPort }, 'block page listening');
+    stops.push(async () => {
+      stopWatch();
+      await page.close();
+    });
   }
   if (config.HARBOUR_SERVICES.includes('web')) {
     await app.listen({ host: config.HARBOUR_HOST, port: config.HARBOUR_PORT });

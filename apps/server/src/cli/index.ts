@@ -21,6 +21,10 @@ const COMMANDS: Record<
     summary: 'a standalone filtering resolver node: --server URL --token T --upstream HOST[:PORT]',
     load: () => import('./commands/dns.js'),
   },
+  'filter test': {
+    summary: 'the filtering self-test through the running resolver, as each group (--school SLUG)',
+    load: () => import('./commands/filter-test.js'),
+  },
   migrate: {
     summary: 'bring the database schema up to date (or --down to remove it)',
     load: () => import('./commands/migrate.js'),

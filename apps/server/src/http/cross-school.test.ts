@@ -55,6 +55,49 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
     return { record: true, values: [f.changeId, f.pendingId] };
   },
   'unblocks/:id': async (b) => ({ record: true, values: [(await filteringOfB(b)).unblockId] }),
+  'reports/:id': async (b) => {
+    const f = await filteringOfB(b);
+    const { signReportToken, submitReport, verifyReportToken } =
+      await import('../modules/filtering/reports.js');
+    const t = signReportToken(b.env.ctx, {
+      s: b.schoolId,
+      g: f.groupId,
+      n: 'b-only-bets.example',
+      c: 'gambling',
+      r: 'category',
+      a: '10.9.9.9',
+    });
+    const id = await submitReport(
+      b.env.ctx,
+      verifyReportToken(b.env.ctx, t)!,
+      { token: t, kind: 'wrongly_blocked' },
+      '10.9.9.9',
+    );
+    return { record: true, values: [id] };
+  },
+  // A self-test record of B's (running one needs a resolver; the row is what matters here).
+  'self-tests/:id': async (b) => {
+    const id = randomUUID();
+    const at = new Date().toISOString();
+    await b.env.ctx.db
+      .insertInto('filter_self_tests')
+      .values({
+        id,
+        school_id: b.schoolId,
+        started_at: at,
+        finished_at: at,
+        run_by: null,
+        run_by_label: 'cli:b',
+        via: 'cli',
+        resolver: '127.0.0.1:53',
+        policy_version: 1,
+        passed: 1,
+        failures: 0,
+        checks: 0,
+      })
+      .execute();
+    return { record: true, values: [id] };
+  },
   'nodes/:id': async (b) => {
     const res = await b.asB.post('/api/filtering/nodes', { name: 'B node' });
     expect(res.statusCode, res.body).toBe(201);

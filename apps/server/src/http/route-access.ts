@@ -80,6 +80,14 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/filtering/query-log/top': { permission: 'filtering.querylog' },
   // A client address's history is read by the DSL team only, and audited (clarification 8).
   'GET /api/filtering/query-log/client': { permission: 'filtering.client_history' },
+  'GET /api/filtering/reports': { permission: 'filtering.reports' },
+  'POST /api/filtering/reports/:id/resolve': { permission: 'filtering.reports' },
+  'GET /api/filtering/block-page/ca': { permission: 'filtering.read' },
+  // The self-test (DfE standard 2): whoever may propose changes may run it; its records are for all readers.
+  'POST /api/filtering/self-tests': { permission: 'filtering.propose' },
+  'GET /api/filtering/self-tests': { permission: 'filtering.read' },
+  'GET /api/filtering/self-tests/:id': { permission: 'filtering.read' },
+  'GET /api/filtering/dashboard': { permission: 'filtering.read' },
   // The node API (docs/filtering-policy.md): no session; the handler checks the node's bearer token first.
   'GET /api/dns/policy': 'public',
   'POST /api/dns/logs': 'public',

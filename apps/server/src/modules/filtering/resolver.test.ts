@@ -10,6 +10,8 @@ import {
   type TestEnv,
 } from '../../test/harness.js';
 import { query } from './dns-client.js';
+import { registerResolverAddress } from './self-test.js';
+import { onPostgres } from '../../test/harness.js';
 import { starterOps } from './starter.js';
 import { startTestResolver, startUpstream, upstreamAddress, type Upstream } from './test-support.js';
 
@@ -59,6 +61,7 @@ describe('the filtering policy on the resolver', () => {
     upstream = await startUpstream();
     resolver = await startTestResolver(env.ctx, upstream, () => clock.now().getTime());
     server = { host: '127.0.0.1', port: resolver.addresses[0]!.port };
+    registerResolverAddress(env.ctx, server);
     const settings = (await tech.get('/api/filtering/policy')).json().settings;
     await change([
       ...starterOps({ subnets: { ks2: ['127.0.10.0/24'], staff: ['127.0.20.0/24'] } }),
@@ -168,4 +171,104 @@ describe('the filtering policy on the resolver', () => {
       ).statusCode,
     ).toBe(403);
   });
+
+  it('self-tests every category and safe search as each group, records every result, and keeps a failure red until a later pass', async () => {
+    await fresh();
+    // A pornography sample that no list holds yet: pupils must not reach it, so the test must fail.
+    const settings = (await tech.get('/api/filtering/policy')).json().settings;
+    await change([
+      {
+        op: 'settings.update',
+        value: {
+          ...settings,
+          selfTest: { ...settings.selfTest, samples: { pornography: ['adult-videos.example'] } },
+        },
+      },
+    ]);
+    const run = await tech.post('/api/filtering/self-tests', {});
+    expect(run.statusCode, run.body).toBe(201);
+    const test = run.json().test;
+    const groups = (await tech.get('/api/filtering/policy')).json().groups as { id: string; kind: string }[];
+    const ks2 = groups.find((g) => g.kind === 'ks2')!.id;
+    const staff = groups.find((g) => g.kind === 'staff')!.id;
+    const of = (groupId: string, subject: string) =>
+      test.results.filter(
+        (r: { groupId: string; subject: string }) => r.groupId === groupId && r.subject === subject,
+      );
+    expect(of(ks2, 'gambling')).toEqual([
+      expect.objectContaining({ name: 'big-bets.example', expected: 'block', observed: 'block', pass: true }),
+    ]);
+    expect(of(ks2, 'pornography')[0]).toMatchObject({ expected: 'block', observed: 'allow', pass: false });
+    expect(of(ks2, 'self-harm')[0]).toMatchObject({ observed: 'not-tested', pass: true });
+    // Staff at 10:46 are outside break time: social media blocked; YouTube moderate for staff, strict for KS2.
+    expect(of(staff, 'social-media')[0]).toMatchObject({ expected: 'block', observed: 'block', pass: true });
+    expect(of(ks2, 'safe-search:youtube')[0]).toMatchObject({
+      observed: 'rewrite',
+      pass: true,
+      answer: expect.stringContaining('restrict.youtube.com'),
+    });
+    expect(of(staff, 'safe-search:youtube')[0].answer).toContain('restrictmoderate.youtube.com');
+    expect(of(ks2, 'safe-search:google')).toHaveLength(2);
+    expect(
+      test.results
+        .filter((r: { pass: boolean }) => !r.pass)
+        .every((r: { subject: string }) => r.subject === 'pornography'),
+    ).toBe(true);
+
+    const dash = (await head.get('/api/filtering/dashboard')).json();
+    expect(dash.selfTest.lastTest).toMatchObject({
+      passed: false,
+      by: expect.stringContaining('technical_staff'),
+    });
+    expect(dash.selfTest.failing.map((f: { subject: string }) => f.subject)).toContain('pornography');
+    expect(dash.evidence).toMatchObject({
+      changesWithoutApproval: 0,
+      lastSelfTest: expect.objectContaining({ passed: false }),
+    });
+
+    // Block it, test again: the failure clears.
+    await change([
+      {
+        op: 'list.add',
+        stagedVersionId: await stage('pornography', 'adult-videos.example\n'),
+        name: 'Adult',
+        refreshHours: null,
+      },
+    ]);
+    const again = (await tech.post('/api/filtering/self-tests', {})).json().test;
+    expect(again.failures).toBe(0);
+    expect((await head.get('/api/filtering/dashboard')).json().selfTest.failing).toEqual([]);
+    const stored = (await head.get(`/api/filtering/self-tests/${test.id}`)).json();
+    expect(stored.results).toHaveLength(test.checks);
+    expect(stored.test).toMatchObject({ via: 'web', failures: test.failures });
+  });
+
+  it.skipIf(onPostgres())(
+    'runs as `harbour filter test` from the command line and records the run',
+    async () => {
+      const { run } = await import('../../cli/commands/filter-test.js');
+      const saved = { ...process.env };
+      Object.assign(process.env, {
+        HARBOUR_DATA_DIR: env.dataDir,
+        HARBOUR_DATABASE_URL: env.ctx.config.databaseUrl,
+        HARBOUR_MASTER_KEY: env.ctx.config.HARBOUR_MASTER_KEY,
+      });
+      const out: string[] = [];
+      const log = console.log;
+      console.log = (...a: unknown[]) => void out.push(a.join(' '));
+      try {
+        expect(await run(['--resolver', `127.0.0.1:${server.port}`, '--as', 'it-provider'])).toBe(0);
+      } finally {
+        console.log = log;
+        process.env = saved;
+      }
+      expect(out[0]).toMatch(/checks, 0 failed/);
+      const last = await env.ctx.db
+        .selectFrom('filter_self_tests')
+        .selectAll()
+        .orderBy('started_at', 'desc')
+        .executeTakeFirstOrThrow();
+      expect(last).toMatchObject({ via: 'cli', run_by_label: 'cli:it-provider', passed: 1 });
+    },
+  );
 });

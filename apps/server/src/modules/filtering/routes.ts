@@ -17,6 +17,8 @@ import {
   ClientHistoryQuery,
   NodeBody,
   ProposeBody,
+  ReportsQuery,
+  ResolveBody,
   TopBlockedQuery,
   RejectBody,
   StageBody,
@@ -27,6 +29,11 @@ import { emergencyUnblock, endUnblockEarly } from './unblocks.js';
 import { issueNode, listNodes, nodeRoutes, revokeNode } from './nodes.js';
 import { clientHistory, topBlocked } from './query-reports.js';
 import './jobs.js';
+import { blockCa } from './block-ca.js';
+import { listReports, resolveReport } from './reports.js';
+import { filteringEvidence } from './evidence.js';
+import { runSelfTest, selfTestStatus } from './self-test.js';
+import { getSelfTest, listSelfTests } from './self-tests-read.js';
 
 /** Uploads of lists travel as JSON text; under the 11 MB the bad-input test proves is refused everywhere. */
 const STAGE_BODY_LIMIT = 10 * 1024 * 1024;
@@ -110,4 +117,52 @@ export function filteringRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/filtering/query-log/client', async (req) =>
     clientHistory(caller(req), parse(ClientHistoryQuery, req.query)),
   );
+
+  app.get('/api/filtering/reports', async (req) => listReports(caller(req), parse(ReportsQuery, req.query)));
+  app.post('/api/filtering/reports/:id/resolve', async (req) =>
+    resolveReport(caller(req), id(req), parse(ResolveBody, req.body).outcome),
+  );
+  app.get('/api/filtering/block-page/ca', async (req, reply) => {
+    noQuery(req);
+    caller(req);
+    return reply
+      .type('application/x-x509-ca-cert')
+      .header('content-disposition', 'attachment; filename="harbour-block-page-ca.crt"')
+      .send((await blockCa(ctx)).certPem);
+  });
+
+  app.post('/api/filtering/self-tests', async (req, reply) => {
+    parse(EmptyQuery, req.body);
+    const c = caller(req);
+    const run = await runSelfTest(ctx, {
+      schoolId: c.actor.schoolId,
+      runBy: c.actor.accountId,
+      label: c.actor.username,
+      via: 'web',
+    });
+    return reply.status(201).send({ test: run });
+  });
+  app.get('/api/filtering/self-tests', async (req) => {
+    noQuery(req);
+    return listSelfTests(caller(req));
+  });
+  app.get('/api/filtering/self-tests/:id', async (req) => {
+    noQuery(req);
+    return getSelfTest(caller(req), id(req));
+  });
+  app.get('/api/filtering/dashboard', async (req) => {
+    noQuery(req);
+    const c = caller(req);
+    const [evidence, selfTest] = await Promise.all([
+      filteringEvidence(ctx, { schoolId: c.actor.schoolId }),
+      selfTestStatus(ctx, c.actor.schoolId),
+    ]);
+    const openReports = await ctx.db
+      .selectFrom('filter_reports')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('school_id', '=', c.actor.schoolId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return { evidence, selfTest, openReports: Number(openReports?.n ?? 0) };
+  });
 }

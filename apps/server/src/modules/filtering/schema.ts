@@ -260,5 +260,11 @@ export const ClientHistoryQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
+export const ReportsQuery = z.strictObject({
+  status: z.enum(['open', 'resolved', 'concern']).optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const ResolveBody = z.strictObject({ outcome: Text(2000).min(1, 'say what was done') });
+
 export const isCategory = (s: string | null): s is FilterCategory =>
   s !== null && (FILTER_CATEGORIES as readonly string[]).includes(s);
