@@ -505,7 +505,7 @@ describe('cross-school isolation on every route', () => {
     }
     expect(failures, failures.join('\n')).toEqual([]);
     expect(await snapshotB()).toBe(before);
-  });
+  }, 120_000);
 
   it('finds school B’s pupil for school B itself (the test names real records)', async () => {
     const res = await b.asB.get('/api/people?q=zzyzxbrook');
