@@ -16,7 +16,12 @@ import { iso } from '../../lib/time.js';
  */
 type Key = webcrypto.CryptoKey;
 type KeyPair = webcrypto.CryptoKeyPair;
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[0]);
+// One overload takes the Crypto object alone; its type is the DOM's Crypto, which this project's types may or
+// may not declare, so the call goes through a signature of our own rather than guessing which overload TS picks.
+const setCryptoProvider = x509.cryptoProvider.set.bind(x509.cryptoProvider) as unknown as (
+  value: webcrypto.Crypto,
+) => unknown;
+setCryptoProvider(webcrypto);
 const subtle = webcrypto.subtle;
 const EC = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const SIGN = { name: 'ECDSA', hash: 'SHA-256' } as const;
@@ -69,7 +74,7 @@ async function loadOrCreate(ctx: AppContext): Promise<BlockCa> {
       key: await importKey(keyPem),
     };
   }
-  const keys = (await subtle.generateKey(EC, true, ['sign', 'verify']));
+  const keys = await subtle.generateKey(EC, true, ['sign', 'verify']);
   const now = ctx.clock.now();
   const cert = await x509.X509CertificateGenerator.createSelfSigned({
     serialNumber: randomBytes(8).toString('hex'),
@@ -114,7 +119,7 @@ export interface LeafCert {
 let leafKeys: Promise<{ keys: KeyPair; pem: string }> | null = null;
 async function leafKeyPair() {
   leafKeys ??= (async () => {
-    const keys = (await subtle.generateKey(EC, true, ['sign', 'verify']));
+    const keys = await subtle.generateKey(EC, true, ['sign', 'verify']);
     const der = Buffer.from(await subtle.exportKey('pkcs8', keys.privateKey));
     return {
       keys,
