@@ -9,6 +9,15 @@ import { EnrolTotp } from './pages/auth/EnrolTotp';
 import { Invitation } from './pages/auth/Invitation';
 import { LockScreen } from './pages/auth/LockScreen';
 import { SecondFactor } from './pages/auth/SecondFactor';
+import { ChangeDetail } from './pages/filtering/ChangeDetail';
+import { ChangeList } from './pages/filtering/ChangeList';
+import { ChangeNew } from './pages/filtering/ChangeNew';
+import { EmergencyUnblock } from './pages/filtering/EmergencyUnblock';
+import { FilteringLists } from './pages/filtering/FilteringLists';
+import { FilteringOverview } from './pages/filtering/FilteringOverview';
+import { FilterReports } from './pages/filtering/FilterReports';
+import { QueryLog } from './pages/filtering/QueryLog';
+import { SelfTest, SelfTestRecord } from './pages/filtering/SelfTest';
 import { Home } from './pages/Home';
 import { ImportPeople } from './pages/people/ImportPeople';
 import { LeaversReport } from './pages/people/LeaversReport';
@@ -52,6 +61,16 @@ export function App() {
           <Route path="/accounts" element={<Accounts />} />
           <Route path="/approvals" element={<Approvals />} />
           <Route path="/account/password" element={<ChangePassword />} />
+          <Route path="/filtering" element={<FilteringOverview />} />
+          <Route path="/filtering/lists" element={<FilteringLists />} />
+          <Route path="/filtering/changes" element={<ChangeList />} />
+          <Route path="/filtering/changes/new" element={<ChangeNew />} />
+          <Route path="/filtering/changes/:id" element={<ChangeDetail />} />
+          <Route path="/filtering/unblock" element={<EmergencyUnblock />} />
+          <Route path="/filtering/reports" element={<FilterReports />} />
+          <Route path="/filtering/self-test" element={<SelfTest />} />
+          <Route path="/filtering/self-tests/:id" element={<SelfTestRecord />} />
+          <Route path="/filtering/query-log" element={<QueryLog />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

@@ -64,6 +64,11 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/people/import">Import</NavLink>
                   </li>
                 )}
+                {can('filtering.read') && (
+                  <li>
+                    <NavLink to="/filtering">Filtering</NavLink>
+                  </li>
+                )}
                 {can('audit.read') && (
                   <li>
                     <NavLink to="/audit">Audit trail</NavLink>

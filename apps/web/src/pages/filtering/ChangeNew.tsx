@@ -1,0 +1,121 @@
+import { useState, type FormEvent } from 'react';
+import { useNavigate, useSearchParams } from 'react-router-dom';
+import { ErrorMessage } from '../../components/DataTable';
+import { post } from '../../lib/api';
+import { useApi, type ChangeRequest, type FilterPolicy } from '../../lib/filtering';
+import { Field, formText, useFormErrors, usePageTitle } from '../../lib/forms';
+import { FilteringNav } from './FilteringNav';
+import { OP_KINDS, OpBuilder, type DraftOp, type OpKind } from './OpBuilder';
+import { opSummary } from './op-summary';
+
+const FIELD_IDS: Record<string, string> = {
+  title: 'cr-title',
+  reason: 'cr-reason',
+  riskEducational: 'cr-risk-edu',
+  riskTechnical: 'cr-risk-tech',
+};
+
+/**
+ * A new change request (policy 7.3): what (one or more changes), why, and the risk assessment from an
+ * educational and a technical view. A leadership member who is not the requester decides it.
+ */
+export function ChangeNew() {
+  usePageTitle('New filtering change request');
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { data: policy, error } = useApi<FilterPolicy>('/api/filtering/policy');
+  const [ops, setOps] = useState<DraftOp[]>([]);
+  const [busy, setBusy] = useState(false);
+  const errors = useFormErrors((path) =>
+    path.startsWith('ops') ? 'cr-ops' : (FIELD_IDS[path] ?? 'cr-title'),
+  );
+  const kind = params.get('kind');
+  const initial = {
+    ...(kind && kind in OP_KINDS ? { kind: kind as OpKind } : {}),
+    ...(params.get('domain') ? { domain: params.get('domain')! } : {}),
+    ...(params.get('effect') ? { effect: params.get('effect')! } : {}),
+  };
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    errors.clear();
+    setBusy(true);
+    try {
+      const res = await post<{ change: ChangeRequest }>('/api/filtering/changes', {
+        title: formText(f, 'title'),
+        reason: formText(f, 'reason'),
+        riskEducational: formText(f, 'riskEducational'),
+        riskTechnical: formText(f, 'riskTechnical'),
+        ops,
+      });
+      void navigate(`/filtering/changes/${res.change.id}`);
+    } catch (err) {
+      errors.show(err, 'Could not make the change request');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section>
+      <h1>New change request</h1>
+      <FilteringNav />
+      <ErrorMessage text={error} />
+      {policy && (
+        <OpBuilder policy={policy} initial={initial} onAdd={(op) => setOps((prev) => [...prev, op])} />
+      )}
+      <form className="narrow-form" onSubmit={(e) => void submit(e)} aria-label="Change request" noValidate>
+        {errors.summary}
+        <h2 id="cr-ops" tabIndex={-1}>
+          In this request
+        </h2>
+        {ops.length === 0 ? (
+          <p>Nothing yet: add at least one change above.</p>
+        ) : (
+          <ol>
+            {ops.map((o, i) => (
+              <li key={i}>
+                {opSummary(o)}{' '}
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => setOps((prev) => prev.filter((_, j) => j !== i))}
+                >
+                  Take out<span className="visually-hidden"> change {i + 1}</span>
+                </button>
+              </li>
+            ))}
+          </ol>
+        )}
+        <Field id="cr-title" label="Title" required error={errors.fieldError('title')}>
+          {(a) => <input {...a} name="title" maxLength={200} />}
+        </Field>
+        <Field id="cr-reason" label="Why" required error={errors.fieldError('reason')}>
+          {(a) => <textarea {...a} name="reason" rows={3} maxLength={4000} />}
+        </Field>
+        <Field
+          id="cr-risk-edu"
+          label="Risk assessment: educational view"
+          hint="Who gains or loses access, and what could go wrong for pupils or staff."
+          required
+          error={errors.fieldError('riskEducational')}
+        >
+          {(a) => <textarea {...a} name="riskEducational" rows={3} maxLength={4000} />}
+        </Field>
+        <Field
+          id="cr-risk-tech"
+          label="Risk assessment: technical view"
+          hint="What the change does to the resolver, lists and devices."
+          required
+          error={errors.fieldError('riskTechnical')}
+        >
+          {(a) => <textarea {...a} name="riskTechnical" rows={3} maxLength={4000} />}
+        </Field>
+        <button type="submit" disabled={busy}>
+          Send for approval
+        </button>
+      </form>
+    </section>
+  );
+}

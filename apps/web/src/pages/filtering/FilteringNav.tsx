@@ -1,0 +1,31 @@
+import { NavLink } from 'react-router-dom';
+import { useSession } from '../../lib/session';
+
+/** The filtering section's own navigation, shown at the top of each of its pages. */
+export function FilteringNav() {
+  const { can } = useSession();
+  const links = [
+    { to: '/filtering', label: 'Overview', show: true, end: true },
+    { to: '/filtering/lists', label: 'Lists and entries', show: true },
+    { to: '/filtering/changes', label: 'Change requests', show: true },
+    { to: '/filtering/unblock', label: 'Emergency unblock', show: can('filtering.emergency') },
+    { to: '/filtering/reports', label: 'Reports queue', show: can('filtering.reports') },
+    { to: '/filtering/self-test', label: 'Self-test', show: true },
+    { to: '/filtering/query-log', label: 'Query log', show: can('filtering.querylog') },
+  ];
+  return (
+    <nav aria-label="Filtering">
+      <ul className="actions">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to} end={l.end ?? false}>
+                {l.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,372 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { FILTER_CATEGORIES, CATEGORY_INFO } from '@harbour/shared';
+import { ErrorMessage } from '../../components/DataTable';
+import { post } from '../../lib/api';
+import { categoryLabel, errorText, type FilterPolicy } from '../../lib/filtering';
+import { formText } from '../../lib/forms';
+import {
+  CategoryChecks,
+  SafeSearchFields,
+  WindowFields,
+  checkedCategories,
+  linesOf,
+  safeSearchOf,
+  windowOf,
+} from './GroupFields';
+
+export type DraftOp = { op: string; [k: string]: unknown };
+
+export const OP_KINDS = {
+  'entry.add': 'Allow or deny a name',
+  'entry.remove': 'Remove an allow or deny entry',
+  'group.update': 'Change a group’s categories or safe search',
+  'schedule.add': 'Add a scheduled rule (time windows)',
+  'schedule.remove': 'Remove a scheduled rule',
+  'list.add': 'Import a list (file or URL)',
+  'list.update': 'Switch a list on or off, or remove it',
+  'group.create': 'Add a group',
+} as const;
+export type OpKind = keyof typeof OP_KINDS;
+
+const GroupSelect = (p: { id: string; policy: FilterPolicy; every?: boolean; defaultValue?: string }) => (
+  <>
+    <label htmlFor={p.id}>Group</label>
+    <select id={p.id} name="group" defaultValue={p.defaultValue ?? ''} required={!p.every}>
+      {p.every && <option value="">Every group</option>}
+      {p.policy.groups.map((g) => (
+        <option key={g.id} value={g.id}>
+          {g.name}
+        </option>
+      ))}
+    </select>
+  </>
+);
+
+/**
+ * Builds one operation of a change request at a time (the "what"); the parent keeps the draft. A list import
+ * is staged first, so the request names an import whose counts the approver can see.
+ */
+export function OpBuilder(props: {
+  policy: FilterPolicy;
+  onAdd: (op: DraftOp) => void;
+  initial?: { kind?: OpKind; domain?: string; effect?: string; groupId?: string };
+}) {
+  const { policy } = props;
+  const [kind, setKind] = useState<OpKind>(props.initial?.kind ?? 'entry.add');
+  const [groupId, setGroupId] = useState(props.initial?.groupId ?? policy.groups[0]?.id ?? '');
+  const [error, setError] = useState('');
+  const [staged, setStaged] = useState('');
+
+  const submit = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    setError('');
+    setStaged('');
+    const f = new FormData(e.currentTarget);
+    const text = (n: string) => formText(f, n).trim();
+    try {
+      switch (kind) {
+        case 'entry.add':
+          props.onAdd({
+            op: kind,
+            domain: text('domain'),
+            effect: text('effect'),
+            groupId: text('group') || null,
+            note: text('note'),
+          });
+          break;
+        case 'entry.remove':
+          props.onAdd({ op: kind, entryId: text('entry') });
+          break;
+        case 'schedule.remove':
+          props.onAdd({ op: kind, scheduleId: text('schedule') });
+          break;
+        case 'group.update':
+          props.onAdd({
+            op: kind,
+            groupId,
+            blockedCategories: checkedCategories(f, true),
+            safeSearch: safeSearchOf(f),
+          });
+          break;
+        case 'schedule.add':
+          props.onAdd({
+            op: kind,
+            groupId: text('group'),
+            label: text('label'),
+            effect: text('effect'),
+            categories: checkedCategories(f, false),
+            domains: linesOf(f.get('domains')),
+            windows: [windowOf(f)],
+          });
+          break;
+        case 'list.update':
+          props.onAdd(
+            text('action') === 'remove'
+              ? { op: 'list.remove', listId: text('list') }
+              : { op: kind, listId: text('list'), enabled: text('action') === 'on' },
+          );
+          break;
+        case 'group.create':
+          props.onAdd({
+            op: kind,
+            ref: `g${Date.now()}`,
+            kind: text('kind'),
+            name: text('name'),
+            mode: text('mode'),
+            isDefault: f.get('isDefault') === 'on',
+            aupOnly: f.get('aupOnly') === 'on',
+            subnets: linesOf(f.get('subnets')),
+            resolverAddress: text('resolverAddress') || null,
+            blockedCategories: checkedCategories(f, true),
+            safeSearch: safeSearchOf(f),
+            allowLists: [],
+          });
+          break;
+        case 'list.add': {
+          const file = f.get('file');
+          const content = file instanceof File && file.size > 0 ? await file.text() : undefined;
+          const url = text('url') || undefined;
+          const listKind = text('listKind');
+          const res = await post<{
+            staged: { stagedVersionId: string; entries: number; badLines: number; pathEntries: number };
+          }>('/api/filtering/lists/stage', {
+            kind: listKind,
+            category: listKind === 'allow' ? null : text('category'),
+            format: text('format'),
+            ...(content !== undefined ? { content } : {}),
+            ...(url && content === undefined ? { url } : {}),
+          });
+          const s = res.staged;
+          setStaged(
+            `Imported ${s.entries.toLocaleString('en-GB')} names; ${s.badLines} bad lines skipped${s.pathEntries ? `, ${s.pathEntries} entries with a path reported` : ''}.`,
+          );
+          props.onAdd({
+            op: kind,
+            stagedVersionId: s.stagedVersionId,
+            name: text('name'),
+            refreshHours: url && text('refresh') ? Number(text('refresh')) : null,
+          });
+          break;
+        }
+      }
+      e.currentTarget.reset();
+    } catch (err) {
+      setError(errorText(err, 'Could not add that change'));
+    }
+  };
+
+  const group = policy.groups.find((g) => g.id === groupId);
+  let fields: ReactNode;
+  switch (kind) {
+    case 'entry.add':
+      fields = (
+        <>
+          <label htmlFor="op-domain">Name</label>
+          <input id="op-domain" name="domain" required maxLength={253} defaultValue={props.initial?.domain} />
+          <label htmlFor="op-effect">Effect</label>
+          <select id="op-effect" name="effect" defaultValue={props.initial?.effect ?? 'allow'}>
+            <option value="allow">Allow</option>
+            <option value="deny">Deny (block)</option>
+          </select>
+          <GroupSelect id="op-group" policy={policy} every />
+          <label htmlFor="op-note">Note</label>
+          <input id="op-note" name="note" maxLength={500} />
+        </>
+      );
+      break;
+    case 'entry.remove':
+      fields = (
+        <>
+          <label htmlFor="op-entry">Entry</label>
+          <select id="op-entry" name="entry" required>
+            {policy.entries.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.effect === 'allow' ? 'Allow' : 'Deny'} {e.domain}
+              </option>
+            ))}
+          </select>
+        </>
+      );
+      break;
+    case 'schedule.remove':
+      fields = (
+        <>
+          <label htmlFor="op-schedule">Scheduled rule</label>
+          <select id="op-schedule" name="schedule" required>
+            {policy.schedules.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+        </>
+      );
+      break;
+    case 'group.update':
+      fields = (
+        <>
+          <label htmlFor="op-update-group">Group</label>
+          <select id="op-update-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
+            {policy.groups.map((g) => (
+              <option key={g.id} value={g.id}>
+                {g.name}
+              </option>
+            ))}
+          </select>
+          {group && (
+            <div key={group.id}>
+              <CategoryChecks
+                idPrefix="op-cat"
+                legend="Blocked categories"
+                selected={group.blockedCategories}
+                lockIllegal
+              />
+              <SafeSearchFields idPrefix="op" value={group.safeSearch} />
+            </div>
+          )}
+        </>
+      );
+      break;
+    case 'schedule.add':
+      fields = (
+        <>
+          <GroupSelect id="op-group" policy={policy} />
+          <label htmlFor="op-label">Label</label>
+          <input
+            id="op-label"
+            name="label"
+            required
+            maxLength={200}
+            placeholder="Social media at break times"
+          />
+          <label htmlFor="op-effect">Effect in the window</label>
+          <select id="op-effect" name="effect">
+            <option value="allow">Allow</option>
+            <option value="block">Block</option>
+          </select>
+          <CategoryChecks idPrefix="op-cat" legend="Categories" selected={[]} exclude={['illegal']} />
+          <label htmlFor="op-domains">Names (one a line, optional)</label>
+          <textarea id="op-domains" name="domains" rows={3} />
+          <WindowFields idPrefix="op-window" />
+        </>
+      );
+      break;
+    case 'list.update':
+      fields = (
+        <>
+          <label htmlFor="op-list">List</label>
+          <select id="op-list" name="list" required>
+            {policy.lists
+              .filter((l) => !l.trust)
+              .map((l) => (
+                <option key={l.id} value={l.id}>
+                  {l.name}
+                </option>
+              ))}
+          </select>
+          <label htmlFor="op-action">Change</label>
+          <select id="op-action" name="action">
+            <option value="off">Switch it off</option>
+            <option value="on">Switch it on</option>
+            <option value="remove">Remove it</option>
+          </select>
+        </>
+      );
+      break;
+    case 'list.add':
+      fields = (
+        <>
+          <label htmlFor="op-name">List name</label>
+          <input id="op-name" name="name" required maxLength={200} />
+          <label htmlFor="op-list-kind">Kind</label>
+          <select id="op-list-kind" name="listKind">
+            <option value="block">Block list</option>
+            <option value="allow">Allow list (approved sites)</option>
+          </select>
+          <label htmlFor="op-category">Category (block lists)</label>
+          <select id="op-category" name="category">
+            {FILTER_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {CATEGORY_INFO[c].label}
+              </option>
+            ))}
+          </select>
+          <label htmlFor="op-format">Format</label>
+          <select id="op-format" name="format">
+            <option value="auto">Work it out</option>
+            <option value="hosts">Hosts file</option>
+            <option value="plain">One name a line</option>
+            <option value="adblock">Adblock (||name^)</option>
+            <option value="ut1">UT1 domains file</option>
+          </select>
+          <label htmlFor="op-file">File</label>
+          <input id="op-file" name="file" type="file" accept=".txt,.list,.hosts,text/plain" />
+          <label htmlFor="op-url">Or a URL to subscribe to</label>
+          <input id="op-url" name="url" type="url" maxLength={2000} />
+          <label htmlFor="op-refresh">Refresh every (hours, URL only)</label>
+          <input id="op-refresh" name="refresh" type="number" min={1} max={720} />
+        </>
+      );
+      break;
+    case 'group.create':
+      fields = (
+        <>
+          <label htmlFor="op-name">Group name</label>
+          <input id="op-name" name="name" required maxLength={100} />
+          <label htmlFor="op-kind">Kind</label>
+          <select id="op-kind" name="kind">
+            <option value="eyfs_ks1">EYFS and KS1</option>
+            <option value="ks2">KS2</option>
+            <option value="staff">Staff</option>
+            <option value="guests">Guests</option>
+            <option value="custom">Other</option>
+          </select>
+          <label htmlFor="op-mode">Mode</label>
+          <select id="op-mode" name="mode">
+            <option value="blocklist">Block the ticked categories</option>
+            <option value="allowlist">Approved sites only</option>
+          </select>
+          <label htmlFor="op-subnets">Client subnets (one a line, e.g. 10.0.2.0/24)</label>
+          <textarea id="op-subnets" name="subnets" rows={2} />
+          <label htmlFor="op-resolver">Resolver address for this group (optional)</label>
+          <input id="op-resolver" name="resolverAddress" maxLength={45} />
+          <label className="checkbox" htmlFor="op-default">
+            <input id="op-default" name="isDefault" type="checkbox" /> Default group for unknown clients
+          </label>
+          <label className="checkbox" htmlFor="op-aup">
+            <input id="op-aup" name="aupOnly" type="checkbox" /> Visitors accept the AUP first
+          </label>
+          <CategoryChecks idPrefix="op-cat" legend="Blocked categories" selected={[]} lockIllegal />
+          <SafeSearchFields
+            idPrefix="op"
+            value={{ google: true, bing: true, duckduckgo: true, youtube: 'strict' }}
+          />
+        </>
+      );
+      break;
+  }
+  return (
+    <div className="panel">
+      <h2>What to change</h2>
+      <label htmlFor="op-kind-select">Kind of change</label>
+      <select id="op-kind-select" value={kind} onChange={(e) => setKind(e.target.value as OpKind)}>
+        {Object.entries(OP_KINDS).map(([k, label]) => (
+          <option key={k} value={k}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <form key={kind} onSubmit={(e) => void submit(e)} aria-label={OP_KINDS[kind]}>
+        {fields}
+        <button type="submit">Add to this request</button>
+      </form>
+      <ErrorMessage text={error} />
+      <div aria-live="polite">{staged && <p className="ok">{staged}</p>}</div>
+      {kind === 'group.update' && group && (
+        <p className="hint">
+          Now blocked for {group.name}: {group.blockedCategories.map(categoryLabel).join(', ')}
+        </p>
+      )}
+    </div>
+  );
+}
