@@ -116,6 +116,22 @@ export const PERMISSIONS = {
     sensitive: false,
   },
   'reports.governor': { description: 'Produce the anonymised termly governor report', sensitive: false },
+
+  // Monitoring (issue 6): alerts and events are the DSL team's alone, every view audited.
+  'monitoring.read': { description: 'See monitoring alerts and the events behind them', sensitive: true },
+  'monitoring.triage': {
+    description: 'Triage monitoring alerts (false positive, note and watch, escalate)',
+    sensitive: true,
+  },
+  'monitoring.library': {
+    description: 'Add the school’s own monitoring phrases and innocent exclusions',
+    sensitive: true,
+  },
+  'monitoring.import': {
+    description: 'Import search and URL logs exported by another filtering product',
+    sensitive: true,
+  },
+  'monitoring.sources': { description: 'Issue and revoke monitoring source tokens', sensitive: true },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -157,6 +173,20 @@ const DSL_TEAM: Grants = {
   'audit.read': 'school',
 };
 
+/** Monitoring (issue 6): the DSL team reads, triages and tunes; an administrator issues source tokens. */
+const MONITOR_DSL: Grants = {
+  'monitoring.read': 'school',
+  'monitoring.triage': 'school',
+  'monitoring.library': 'school',
+  'monitoring.import': 'school',
+};
+const MONITOR_DENY: Permission[] = [
+  'monitoring.read',
+  'monitoring.triage',
+  'monitoring.library',
+  'monitoring.import',
+];
+
 /** Filtering: technical staff propose, leadership approves (policy 7.3), the DSL team reads client history. */
 const FILTER_READ: Grants = { 'filtering.read': 'school' };
 const FILTER_WORK: Grants = {
@@ -176,6 +206,7 @@ export const GRANTS: Record<Role, Grants> = {
   headteacher: {
     ...DSL_TEAM,
     ...FILTER_DSL,
+    ...MONITOR_DSL,
     ...FILTER_LEAD,
     'people.write': 'school',
     'settings.write': 'school',
@@ -185,11 +216,12 @@ export const GRANTS: Record<Role, Grants> = {
     'risk.decide': 'school',
     'policy.approve': 'school',
   },
-  dsl: { ...DSL_TEAM, ...FILTER_DSL },
+  dsl: { ...DSL_TEAM, ...FILTER_DSL, ...MONITOR_DSL },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
   deputy_dsl: {
     ...Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
     ...FILTER_DSL,
+    ...MONITOR_DSL,
   },
   online_safety_lead: { ...STAFF_BASE, ...COMPLIANCE_LEADS, ...FILTER_WORK },
   leadership: {
@@ -254,6 +286,7 @@ export const GRANTS: Record<Role, Grants> = {
     'settings.write': 'school',
     ...FILTER_WORK,
     'filtering.nodes': 'school',
+    'monitoring.sources': 'school',
     ...COMPLIANCE_LEADS,
     'access.manage': 'school',
     'consents.import': 'school',
@@ -264,12 +297,12 @@ export const GRANTS: Record<Role, Grants> = {
 /** Deny rules beat any grant from another role the same person holds. */
 export const DENIES: Partial<Record<Role, Permission[]>> = {
   // Governors see aggregate reports only, never a pupil's record (brief, roles table).
-  governor: ['safeguarding.read', 'people.vulnerability'],
+  governor: ['safeguarding.read', 'people.vulnerability', ...MONITOR_DENY],
   // Technical staff manage filtering and accounts but have no access to concerns (brief, roles table).
-  technical_staff: ['safeguarding.read', 'people.vulnerability'],
-  pupil: ['safeguarding.read'],
-  parent: ['safeguarding.read'],
-  visitor: ['safeguarding.read'],
+  technical_staff: ['safeguarding.read', 'people.vulnerability', ...MONITOR_DENY],
+  pupil: ['safeguarding.read', ...MONITOR_DENY],
+  parent: ['safeguarding.read', ...MONITOR_DENY],
+  visitor: ['safeguarding.read', ...MONITOR_DENY],
 };
 
 /** Broadest first: when several roles grant a permission, the broadest scope wins. */

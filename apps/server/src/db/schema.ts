@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { FilteringTables } from './schema-filtering.js';
 import type { ComplianceTables } from './schema-compliance.js';
+import type { MonitoringTables } from './schema-monitoring.js';
 
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are text, times are ISO-8601 UTC text
@@ -213,7 +214,7 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface DB extends FilteringTables, ComplianceTables {
+export interface DB extends FilteringTables, ComplianceTables, MonitoringTables {
   organisations: OrganisationTable;
   schools: SchoolTable;
   school_keys: SchoolKeyTable;

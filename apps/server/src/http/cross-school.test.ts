@@ -5,6 +5,7 @@ import { makeUpn } from '@harbour/shared';
 import { seedDemoSchool } from '../modules/demo/seed.js';
 import { onPostgres, sessionFor, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
 import { COMPLIANCE_PARAMS } from '../test/cross-school-compliance.js';
+import { MONITORING_PARAMS } from '../test/cross-school-monitoring.js';
 
 /**
  * Issue 2, section 2: a user of school A cannot read or change school B's rows through any route.
@@ -110,6 +111,8 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
   },
   // Issue 5's registers: school B's rows made through B's own API.
   ...COMPLIANCE_PARAMS,
+  // Issue 6's monitoring rows.
+  ...MONITORING_PARAMS,
 };
 
 /** School B's filtering rows, made once through the API: an applied list, a pending change, an unblock. */

@@ -6,6 +6,7 @@ import { settingsRoutes } from '../modules/settings/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { filteringRoutes } from '../modules/filtering/routes.js';
 import { complianceModuleRoutes } from '../modules/compliance/register.js';
+import { monitoringRoutes } from '../modules/monitoring/routes.js';
 
 /** Each domain module registers its routes here; one line per module keeps merges trivial. */
 export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -15,4 +16,5 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): voi
   peopleRoutes(app, ctx);
   filteringRoutes(app, ctx);
   complianceModuleRoutes(app, ctx);
+  monitoringRoutes(app, ctx);
 }

@@ -1,5 +1,6 @@
 import type { Permission } from '@harbour/shared';
 import { COMPLIANCE_ROUTE_ACCESS } from './route-access-compliance.js';
+import { MONITORING_ROUTE_ACCESS } from './route-access-monitoring.js';
 
 /**
  * THE route x permission table (architecture: "the whole route x role table lives as data in one file").
@@ -95,6 +96,9 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   // Compliance (issue 5): agreements, access register, training, consents, phones and devices, risk
   // assessments, the policy's lifecycle, self-review and the governor report.
   ...COMPLIANCE_ROUTE_ACCESS,
+
+  // Monitoring (issue 6): alerts and events are the DSL team's; sources post events with their own token.
+  ...MONITORING_ROUTE_ACCESS,
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { MONITOR_CATEGORIES } from '@harbour/shared';
+
+/** Request shapes of the monitoring module (issue 6). */
+export const MAX_BATCH_EVENTS = 1000;
+export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
+export const EVENT_KINDS = ['search', 'url', 'title', 'typed'] as const;
+
+const Ip = z.union([z.ipv4(), z.ipv6()]);
+
+/**
+ * One activity event as a source sends it. Who: a person (Harbour's person id, or a username, email or UPN the
+ * school knows) or a device and client address. The event id is the source's own: resending it is harmless.
+ */
+export const IngestEvent = z
+  .strictObject({
+    id: z.string().trim().min(1).max(200),
+    time: z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' }),
+    kind: z.enum(EVENT_KINDS),
+    text: z.string().max(2000).optional(),
+    url: z.string().trim().max(4000).optional(),
+    personId: z.uuid().optional(),
+    user: z.string().trim().min(1).max(200).optional(),
+    device: z.string().trim().min(1).max(200).optional(),
+    client: Ip.optional(),
+  })
+  .refine((e) => e.personId || e.user || e.device || e.client, {
+    message: 'say who: personId, user, device or client',
+    path: ['personId'],
+  })
+  .refine((e) => (e.kind === 'url' ? !!e.url : !!e.text?.trim()), {
+    message: 'a url event needs url; search, title and typed events need text',
+    path: ['text'],
+  });
+export type IngestEvent = z.infer<typeof IngestEvent>;
+
+/** The batch: its events are checked one by one, so one bad event never costs the good ones. */
+export const IngestBatch = z.strictObject({
+  events: z.array(z.unknown()).min(1).max(MAX_BATCH_EVENTS, `at most ${MAX_BATCH_EVENTS} events a batch`),
+});
+
+export const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const EmptyQuery = z.strictObject({});
+export const NewSource = z.strictObject({ name: z.string().trim().min(1).max(100) });
+export const Category = z.enum(MONITOR_CATEGORIES);
