@@ -6,3 +6,4 @@ export * from './audit.js';
 export * from './filter/index.js';
 export * from './monitoring/index.js';
 export * from './compliance.js';
+export * from './compliance-review.js';

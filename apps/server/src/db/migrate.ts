@@ -10,6 +10,7 @@ import * as m0034 from './migrations/0034-devices.js';
 import * as m0035 from './migrations/0035-risk.js';
 import * as m0036 from './migrations/0036-policy.js';
 import * as m0037 from './migrations/0037-compliance.js';
+import * as m0038 from './migrations/0038-self-review-evidence.js';
 import * as m0040 from './migrations/0040-monitoring.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
@@ -27,6 +28,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0035-risk': m0035,
   '0036-policy': m0036,
   '0037-compliance': m0037,
+  '0038-self-review-evidence': m0038,
   '0040-monitoring': m0040,
 };
 

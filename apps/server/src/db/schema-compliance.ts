@@ -210,6 +210,8 @@ export interface SelfReviewTable {
   completed_at: string | null;
   completed_by: string | null;
   summary: string | null;
+  /** The dashboard's items when the review was completed (migration 0038). */
+  evidence_json: string | null;
 }
 export interface SelfReviewRatingTable {
   id: string;

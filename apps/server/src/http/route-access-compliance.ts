@@ -71,4 +71,19 @@ export const COMPLIANCE_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/policy/versions/:id/approve': { permission: 'policy.approve' },
   'GET /api/public/schools/:slug/policy': 'public',
   'GET /api/public/schools/:slug/policy.pdf': 'public',
+
+  // The dashboard, checklists, self-review and action plan (policy 5.1), and the governor report (1.3.2).
+  'GET /api/compliance/dashboard': { permission: 'compliance.read' },
+  'GET /api/compliance/checklists': { permission: 'compliance.read' },
+  'PUT /api/compliance/checks': { permission: 'compliance.write' },
+  'GET /api/compliance/self-reviews': { permission: 'compliance.read' },
+  'POST /api/compliance/self-reviews': { permission: 'compliance.write' },
+  'GET /api/compliance/self-reviews/:id': { permission: 'compliance.read' },
+  'PUT /api/compliance/self-reviews/:id/ratings': { permission: 'compliance.write' },
+  'POST /api/compliance/self-reviews/:id/complete': { permission: 'compliance.write' },
+  'GET /api/compliance/action-plan': { permission: 'compliance.read' },
+  'POST /api/compliance/action-plan': { permission: 'compliance.write' },
+  'PATCH /api/compliance/action-plan/:id': { permission: 'compliance.write' },
+  'GET /api/compliance/governor-report': { permission: 'reports.governor' },
+  'GET /api/compliance/governor-report.pdf': { permission: 'reports.governor' },
 };

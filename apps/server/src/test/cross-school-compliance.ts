@@ -105,6 +105,10 @@ async function make(b: B): Promise<ComplianceIds> {
     )
   )('assessment.id');
   ids.policyVersion = (await ok(c.post('/api/policy/versions', {})))('version.id');
+  ids.selfReview = (await ok(c.post('/api/compliance/self-reviews', { title: 'B review' })))('review.id');
+  ids.reviewAction = (
+    await ok(c.post('/api/compliance/action-plan', { title: 'B action', reviewId: ids.selfReview }))
+  )('id');
   return ids;
 }
 
@@ -132,4 +136,6 @@ export const COMPLIANCE_PARAMS: Record<string, (b: B) => Promise<{ record: boole
     return { record: false, values: ['otterbrook'] };
   },
   'certificates/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).certificate!] }),
+  'self-reviews/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).selfReview!] }),
+  'action-plan/:id': async (b) => ({ record: true, values: [(await rowsOf(b)).reviewAction!] }),
 };

@@ -7,6 +7,7 @@ import { consentRoutes } from '../consents/routes.js';
 import { deviceRoutes } from '../devices/routes.js';
 import { riskRoutes } from '../risk/routes.js';
 import { policyRoutes } from '../policy/routes.js';
+import { complianceRoutes } from './routes.js';
 
 /** Issue 5's modules, registered in one place so http/modules.ts gains one line. */
 export function complianceModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -17,4 +18,5 @@ export function complianceModuleRoutes(app: FastifyInstance, ctx: AppContext): v
   deviceRoutes(app, ctx);
   riskRoutes(app, ctx);
   policyRoutes(app, ctx);
+  complianceRoutes(app, ctx);
 }
