@@ -7,3 +7,4 @@ export * from './filter/index.js';
 export * from './monitoring/index.js';
 export * from './compliance.js';
 export * from './compliance-review.js';
+export * from './concerns.js';

@@ -132,6 +132,26 @@ export const PERMISSIONS = {
     sensitive: true,
   },
   'monitoring.sources': { description: 'Issue and revoke monitoring source tokens', sensitive: true },
+  // Concerns (issue 3, policy 8 and 9). Recording and reading one's own reports reach nothing beyond what the
+  // reporter wrote; the school-wide scope of concerns.read belongs to the DSL team, who hold safeguarding.read.
+  'concerns.record': {
+    description: 'Record an online-safety concern and add to one’s own reports',
+    sensitive: false,
+  },
+  'concerns.read': {
+    description: 'Read concerns (one’s own reports, or all for the DSL team)',
+    sensitive: false,
+  },
+  'concerns.tell': { description: 'Tell a trusted adult through the “I’m worried” form', sensitive: false },
+  'concerns.manage': {
+    description: 'Triage and work concerns: playbooks, actions, referrals, closing; see who viewed one',
+    sensitive: true,
+  },
+  'concerns.restricted': {
+    description: 'Name the DSLs who may see an allegation about a member of staff',
+    sensitive: true,
+  },
+  'concerns.imagery': { description: 'Record that suspected imagery was viewed, and why', sensitive: true },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -162,7 +182,14 @@ const COMPLIANCE_LEADS: Grants = {
   'compliance.write': 'school',
   'reports.governor': 'school',
 };
-const STAFF_BASE: Grants = { 'people.read': 'school', 'settings.read': 'school', ...STAFF_COMPLIANCE };
+/** Any member of staff, volunteer or contractor records concerns and sees what they reported (clarification 7). */
+const REPORTER: Grants = { 'concerns.record': 'own', 'concerns.read': 'own' };
+const STAFF_BASE: Grants = {
+  'people.read': 'school',
+  'settings.read': 'school',
+  ...STAFF_COMPLIANCE,
+  ...REPORTER,
+};
 const DSL_TEAM: Grants = {
   ...STAFF_BASE,
   ...COMPLIANCE_LEADS,
@@ -171,6 +198,9 @@ const DSL_TEAM: Grants = {
   'safeguarding.read': 'school',
   'accounts.approve': 'school',
   'audit.read': 'school',
+  'concerns.record': 'school',
+  'concerns.read': 'school',
+  'concerns.manage': 'school',
 };
 
 /** Monitoring (issue 6): the DSL team reads, triages and tunes; an administrator issues source tokens. */
@@ -215,13 +245,17 @@ export const GRANTS: Record<Role, Grants> = {
     'devices.manage': 'school',
     'risk.decide': 'school',
     'policy.approve': 'school',
+    // The head holds allegations about staff (policy 8; clarification 6).
+    'concerns.restricted': 'school',
   },
-  dsl: { ...DSL_TEAM, ...FILTER_DSL, ...MONITOR_DSL },
+  // Suspected imagery is viewed only by a DSL, only where unavoidable (policy 9.1).
+  dsl: { ...DSL_TEAM, ...FILTER_DSL, ...MONITOR_DSL, 'concerns.imagery': 'school' },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
   deputy_dsl: {
     ...Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
     ...FILTER_DSL,
     ...MONITOR_DSL,
+    'concerns.imagery': 'school',
   },
   online_safety_lead: { ...STAFF_BASE, ...COMPLIANCE_LEADS, ...FILTER_WORK },
   leadership: {
@@ -250,6 +284,9 @@ export const GRANTS: Record<Role, Grants> = {
     'policy.approve': 'school',
     'compliance.read': 'school',
     'reports.governor': 'school',
+    // Only allegations about the headteacher, where the chair takes the head's place (clarification 6).
+    'concerns.read': 'named',
+    'concerns.restricted': 'named',
   },
   teacher: { ...STAFF_BASE },
   // The school office keeps image consents and the phone register.
@@ -259,13 +296,14 @@ export const GRANTS: Record<Role, Grants> = {
     'settings.read': 'school',
     ...FILTER_WORK,
     ...STAFF_COMPLIANCE,
+    ...REPORTER,
     'access.read': 'school',
     'access.manage': 'school',
     'devices.read': 'school',
     'devices.manage': 'school',
   },
-  volunteer: { 'people.read': 'school', 'agreements.sign': 'self', 'policy.read': 'school' },
-  pupil: { 'people.read': 'self', 'agreements.sign': 'self' },
+  volunteer: { 'people.read': 'school', 'agreements.sign': 'self', 'policy.read': 'school', ...REPORTER },
+  pupil: { 'people.read': 'self', 'agreements.sign': 'self', 'concerns.tell': 'self' },
   // A parent signs the parent AUP and a young child's AUP, and gives or withdraws consent, for their own children.
   parent: {
     'people.read': 'my_children',
@@ -291,6 +329,7 @@ export const GRANTS: Record<Role, Grants> = {
     'access.manage': 'school',
     'consents.import': 'school',
     'devices.manage': 'school',
+    ...REPORTER,
   },
 };
 
@@ -300,9 +339,10 @@ export const DENIES: Partial<Record<Role, Permission[]>> = {
   governor: ['safeguarding.read', 'people.vulnerability', ...MONITOR_DENY],
   // Technical staff manage filtering and accounts but have no access to concerns (brief, roles table).
   technical_staff: ['safeguarding.read', 'people.vulnerability', ...MONITOR_DENY],
-  pupil: ['safeguarding.read', ...MONITOR_DENY],
-  parent: ['safeguarding.read', ...MONITOR_DENY],
-  visitor: ['safeguarding.read', ...MONITOR_DENY],
+  // A pupil tells a trusted adult through the "I'm worried" form, with no access to any record.
+  pupil: ['safeguarding.read', 'concerns.read', 'concerns.manage', ...MONITOR_DENY],
+  parent: ['safeguarding.read', 'concerns.read', 'concerns.manage', ...MONITOR_DENY],
+  visitor: ['safeguarding.read', 'concerns.read', 'concerns.manage', ...MONITOR_DENY],
 };
 
 /** Broadest first: when several roles grant a permission, the broadest scope wins. */

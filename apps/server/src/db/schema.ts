@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { FilteringTables } from './schema-filtering.js';
 import type { ComplianceTables } from './schema-compliance.js';
 import type { MonitoringTables } from './schema-monitoring.js';
+import type { ConcernTables } from './schema-concerns.js';
 
 /**
  * Table types. Portable across SQLite and PostgreSQL: ids are text, times are ISO-8601 UTC text
@@ -214,7 +215,7 @@ export interface OutboxTable {
   last_error: string | null;
 }
 
-export interface DB extends FilteringTables, ComplianceTables, MonitoringTables {
+export interface DB extends FilteringTables, ComplianceTables, MonitoringTables, ConcernTables {
   organisations: OrganisationTable;
   schools: SchoolTable;
   school_keys: SchoolKeyTable;

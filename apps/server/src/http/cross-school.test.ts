@@ -6,6 +6,7 @@ import { seedDemoSchool } from '../modules/demo/seed.js';
 import { onPostgres, sessionFor, startTestEnv, type Client, type TestEnv } from '../test/harness.js';
 import { COMPLIANCE_PARAMS } from '../test/cross-school-compliance.js';
 import { MONITORING_PARAMS } from '../test/cross-school-monitoring.js';
+import { CONCERN_PARAMS } from '../test/cross-school-concerns.js';
 
 /**
  * Issue 2, section 2: a user of school A cannot read or change school B's rows through any route.
@@ -113,6 +114,8 @@ const PARAMS: Record<string, (b: SchoolB) => ParamValues | Promise<ParamValues>>
   ...COMPLIANCE_PARAMS,
   // Issue 6's monitoring rows.
   ...MONITORING_PARAMS,
+  // Issue 3's concerns, made through B's own API.
+  ...CONCERN_PARAMS,
 };
 
 /** School B's filtering rows, made once through the API: an applied list, a pending change, an unblock. */

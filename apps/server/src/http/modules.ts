@@ -7,6 +7,8 @@ import { peopleRoutes } from '../modules/people/routes.js';
 import { filteringRoutes } from '../modules/filtering/routes.js';
 import { complianceModuleRoutes } from '../modules/compliance/register.js';
 import { monitoringRoutes } from '../modules/monitoring/routes.js';
+import { concernRoutes } from '../modules/concerns/routes.js';
+import { notificationRoutes } from '../modules/outbox/routes.js';
 
 /** Each domain module registers its routes here; one line per module keeps merges trivial. */
 export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): void {
@@ -17,4 +19,6 @@ export function registerModuleRoutes(app: FastifyInstance, ctx: AppContext): voi
   filteringRoutes(app, ctx);
   complianceModuleRoutes(app, ctx);
   monitoringRoutes(app, ctx);
+  concernRoutes(app, ctx);
+  notificationRoutes(app, ctx);
 }

@@ -1,6 +1,7 @@
 import type { Permission } from '@harbour/shared';
 import { COMPLIANCE_ROUTE_ACCESS } from './route-access-compliance.js';
 import { MONITORING_ROUTE_ACCESS } from './route-access-monitoring.js';
+import { CONCERN_ROUTE_ACCESS } from './route-access-concerns.js';
 
 /**
  * THE route x permission table (architecture: "the whole route x role table lives as data in one file").
@@ -99,6 +100,10 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
 
   // Monitoring (issue 6): alerts and events are the DSL team's; sources post events with their own token.
   ...MONITORING_ROUTE_ACCESS,
+  // Concerns (issue 3), and the in-app notifications every signed-in person reads (their own only).
+  ...CONCERN_ROUTE_ACCESS,
+  'GET /api/notifications': 'authenticated',
+  'POST /api/notifications/:id/read': 'authenticated',
 };
 
 export const routeKey = (method: string, url: string): string => `${method.toUpperCase()} ${url}`;

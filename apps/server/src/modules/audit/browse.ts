@@ -5,7 +5,7 @@ import { getSchool } from '../schools/service.js';
 import { presentEntry } from './present.js';
 import * as repo from './repo.js';
 import type { AuditQuery } from './schema.js';
-import { appendAudit } from './service.js';
+import { appendAudit, hiddenFor } from './service.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -49,6 +49,7 @@ export async function browseAudit(
     to,
     limit: q.limit + 1,
     before: q.before ? { seq: q.before } : undefined,
+    hidden: await hiddenFor(ctx, { schoolId, accountId: opts.actorAccountId }),
   });
   const page = rows.slice(0, q.limit);
   const usernames = await repo.usernamesOf(

@@ -45,6 +45,8 @@ export interface AuditFilter {
   limit: number;
   /** Only entries older than this one (paging goes backwards through the school's chain). */
   before?: { at?: string; seq: number } | undefined;
+  /** Entries about these records are left out (records the reader may not meet, clarification 6). */
+  hidden?: { entityType: string; ids: string[] }[] | undefined;
 }
 
 /** One school's entries, newest first. A school's entries are all in its own chain, so seq orders them. */
@@ -58,6 +60,16 @@ export async function listEntries(db: Executor, f: AuditFilter) {
   if (f.from) q = q.where('at', '>=', f.from);
   if (f.to) q = q.where('at', '<', f.to);
   if (f.before) q = q.where('seq', '<', f.before.seq);
+  for (const h of f.hidden ?? [])
+    if (h.ids.length)
+      q = q.where((eb) =>
+        eb.or([
+          eb('entity_type', 'is', null),
+          eb('entity_type', '!=', h.entityType),
+          eb('entity_id', 'is', null),
+          eb('entity_id', 'not in', h.ids),
+        ]),
+      );
   return q.orderBy('seq', 'desc').limit(f.limit).execute();
 }
 

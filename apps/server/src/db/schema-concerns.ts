@@ -1,0 +1,132 @@
+/**
+ * Table types of concerns (issue 3; migration 0010). Same portable conventions as schema.ts. Columns ending in
+ * _enc are sealed under the school's key with "<row id>:<column>" as associated data (modules/concerns/seal.ts).
+ */
+export interface ConcernTable {
+  id: string;
+  school_id: string;
+  category: string;
+  subtype: string | null;
+  status: 'new' | 'open' | 'closed';
+  restricted: number;
+  subject_person_id: string | null;
+  /** Who holds a restricted record: 'headteacher', or 'chair_of_governors' when the head is its subject. */
+  custodian_role: string | null;
+  adult_person_id: string | null;
+  adult_description_enc: string | null;
+  occurred_at: string;
+  recorded_at: string;
+  reporter_account_id: string | null;
+  reporter_person_id: string | null;
+  source: 'staff' | 'pupil';
+  location_enc: string | null;
+  account_enc: string;
+  immediate_action_enc: string | null;
+  dsl_told_in_person: number;
+  dsl_told_person_id: string | null;
+  opened_at: string | null;
+  opened_by: string | null;
+  closed_at: string | null;
+  closed_by: string | null;
+  outcome_enc: string | null;
+  lessons_enc: string | null;
+  updated_at: string;
+  retain_until: string | null;
+  tombstoned_at: string | null;
+}
+export interface ConcernPersonTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  person_id: string;
+  role: 'subject' | 'involved';
+  added_at: string;
+  added_by: string | null;
+}
+export interface ConcernNoteTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  /** addition: the reporter adds to their report; note: the DSL team's working notes. */
+  kind: 'addition' | 'note';
+  body_enc: string;
+  event_at: string;
+  created_at: string;
+  created_by: string | null;
+}
+export interface ConcernAmendmentTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  field: string;
+  previous_enc: string | null;
+  new_enc: string | null;
+  reason_enc: string;
+  amended_at: string;
+  amended_by: string | null;
+}
+export interface ConcernAttachmentTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  filename_enc: string;
+  content_type: string;
+  size: number;
+  data_enc: string;
+  uploaded_at: string;
+  uploaded_by: string | null;
+}
+export interface ConcernCustodyTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  event: 'secured' | 'handed_over' | 'returned';
+  at: string;
+  device_enc: string;
+  place_enc: string | null;
+  handed_to_enc: string | null;
+  by_person_id: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+export interface ConcernImageryViewTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  viewed_by: string;
+  viewed_at: string;
+  reason_enc: string;
+  recorded_at: string;
+}
+export interface ConcernViewerTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  account_id: string;
+  named_at: string;
+  named_by: string | null;
+  removed_at: string | null;
+  removed_by: string | null;
+}
+export interface ConcernStatusEventTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  from_status: string | null;
+  to_status: string;
+  reason_enc: string | null;
+  at: string;
+  by_account_id: string | null;
+}
+
+export interface ConcernTables {
+  concerns: ConcernTable;
+  concern_people: ConcernPersonTable;
+  concern_notes: ConcernNoteTable;
+  concern_amendments: ConcernAmendmentTable;
+  concern_attachments: ConcernAttachmentTable;
+  concern_custody: ConcernCustodyTable;
+  concern_imagery_views: ConcernImageryViewTable;
+  concern_viewers: ConcernViewerTable;
+  concern_status_events: ConcernStatusEventTable;
+}
