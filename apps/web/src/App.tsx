@@ -9,6 +9,18 @@ import { EnrolTotp } from './pages/auth/EnrolTotp';
 import { Invitation } from './pages/auth/Invitation';
 import { LockScreen } from './pages/auth/LockScreen';
 import { SecondFactor } from './pages/auth/SecondFactor';
+import { Agreements } from './pages/compliance/Agreements';
+import { Checklists } from './pages/compliance/Checklists';
+import { Consents } from './pages/compliance/Consents';
+import { Dashboard } from './pages/compliance/Dashboard';
+import { GovernorReport } from './pages/compliance/GovernorReport';
+import { Phones } from './pages/compliance/Phones';
+import { Policy } from './pages/compliance/Policy';
+import { PolicyVersionPage } from './pages/compliance/PolicyVersionPage';
+import { ReviewDetail } from './pages/compliance/ReviewDetail';
+import { Reviews } from './pages/compliance/Reviews';
+import { RiskDetail } from './pages/compliance/RiskDetail';
+import { RiskList } from './pages/compliance/RiskList';
 import { ChangeDetail } from './pages/filtering/ChangeDetail';
 import { ChangeList } from './pages/filtering/ChangeList';
 import { ChangeNew } from './pages/filtering/ChangeNew';
@@ -71,6 +83,18 @@ export function App() {
           <Route path="/filtering/self-test" element={<SelfTest />} />
           <Route path="/filtering/self-tests/:id" element={<SelfTestRecord />} />
           <Route path="/filtering/query-log" element={<QueryLog />} />
+          <Route path="/compliance" element={<Dashboard />} />
+          <Route path="/compliance/checklists" element={<Checklists />} />
+          <Route path="/compliance/reviews" element={<Reviews />} />
+          <Route path="/compliance/reviews/:id" element={<ReviewDetail />} />
+          <Route path="/compliance/governor-report" element={<GovernorReport />} />
+          <Route path="/aup" element={<Agreements />} />
+          <Route path="/phones" element={<Phones />} />
+          <Route path="/consents" element={<Consents />} />
+          <Route path="/risk" element={<RiskList />} />
+          <Route path="/risk/:id" element={<RiskDetail />} />
+          <Route path="/policy" element={<Policy />} />
+          <Route path="/policy/versions/:id" element={<PolicyVersionPage />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

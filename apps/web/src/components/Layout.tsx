@@ -2,12 +2,15 @@ import { useRef, useState, type ReactNode } from 'react';
 import { Link, NavLink } from 'react-router-dom';
 import { post } from '../lib/api';
 import { useSession } from '../lib/session';
+import { useComplianceHome, useHasCompliance } from '../pages/compliance/ComplianceNav';
 
 /** CEOP's public reporting page: every page links to it (policy 9.2, product brief). */
 export const CEOP_URL = 'https://www.ceop.police.uk/Safety-Centre/';
 
 export function Layout({ children }: { children: ReactNode }) {
   const { state, reload, can } = useSession();
+  const hasCompliance = useHasCompliance();
+  const complianceHome = useComplianceHome();
   const [blank, setBlank] = useState(false);
   const session = !state.loading ? state.session : null;
   const lockNow = async () => {
@@ -67,6 +70,11 @@ export function Layout({ children }: { children: ReactNode }) {
                 {can('filtering.read') && (
                   <li>
                     <NavLink to="/filtering">Filtering</NavLink>
+                  </li>
+                )}
+                {hasCompliance && (
+                  <li>
+                    <NavLink to={complianceHome}>Compliance</NavLink>
                   </li>
                 )}
                 {can('audit.read') && (

@@ -15,6 +15,12 @@ const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
   'filtering.propose': [{ to: '/filtering/changes/new', label: 'Propose a filtering change' }],
   'filtering.reports': [{ to: '/filtering/reports', label: 'Work the block-page reports queue' }],
   'audit.read': [{ to: '/audit', label: 'Browse the audit trail' }],
+  'compliance.read': [{ to: '/compliance', label: 'See the compliance dashboard and self-review' }],
+  'agreements.sign': [{ to: '/aup', label: 'Read and sign the acceptable-use agreement' }],
+  'phones.record': [{ to: '/phones', label: 'Keep the phone register' }],
+  'consents.read': [{ to: '/consents', label: 'Check or record image consents' }],
+  'risk.read': [{ to: '/risk', label: 'See technology risk assessments' }],
+  'policy.read': [{ to: '/policy', label: 'Read the online-safety policy' }],
   'accounts.admin': [{ to: '/accounts', label: 'Manage accounts, invitations and sign-in locks' }],
   'accounts.approve': [{ to: '/approvals', label: 'Approve resets and safeguarding roles' }],
 };
