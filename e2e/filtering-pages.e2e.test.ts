@@ -127,6 +127,7 @@ describe('filtering pages', () => {
       if (Date.now() - start > 5000) throw new Error('the unblock did not reach the resolver');
       await new Promise((r) => setTimeout(r, 100));
     }
+    await expectPageChecks(page, 'emergency unblock in force');
     await page.getByRole('button', { name: /End now/ }).press('Enter');
     await page.getByText('The unblock of spin-wheel.example has ended.').waitFor();
     await expectPageChecks(page, 'emergency unblock');
@@ -143,5 +144,26 @@ describe('filtering pages', () => {
     await page.getByRole('button', { name: `Resolve the report about ${GAMBLING}` }).click();
     await page.getByText(`The report about ${GAMBLING} is resolved.`).waitFor();
     await page.getByText('No open reports.').waitFor();
+  });
+  it('issues a resolver node token that pulls the policy, and revokes it', async () => {
+    const context = await h.newContext();
+    await signInAs(h, context, 'admin');
+    const page = await context.newPage();
+    await page.goto('/filtering/nodes');
+    await page.getByLabel('Node name').fill('Annexe resolver');
+    await page.getByRole('button', { name: 'Issue a token' }).click();
+    await page.getByRole('heading', { name: 'Token for Annexe resolver' }).waitFor();
+    const token = await page.getByRole('textbox', { name: 'Node token' }).inputValue();
+    const pull = () =>
+      fetch(`${h.url}/api/dns/policy`, { headers: { authorization: `Bearer ${token}` } }).then(
+        (r) => r.status,
+      );
+    expect(await pull()).toBe(200);
+    await page.reload();
+    await page.getByRole('cell', { name: 'Annexe resolver', exact: true }).waitFor();
+    await expectPageChecks(page, 'resolver nodes');
+    await page.getByRole('button', { name: 'Revoke the token of Annexe resolver' }).click();
+    await page.getByText(/The token of Annexe resolver is revoked/).waitFor();
+    expect(await pull()).toBe(401);
   });
 });

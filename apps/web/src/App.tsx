@@ -29,6 +29,7 @@ import { FilteringLists } from './pages/filtering/FilteringLists';
 import { FilteringOverview } from './pages/filtering/FilteringOverview';
 import { FilterReports } from './pages/filtering/FilterReports';
 import { QueryLog } from './pages/filtering/QueryLog';
+import { ResolverNodes } from './pages/filtering/ResolverNodes';
 import { SelfTest, SelfTestRecord } from './pages/filtering/SelfTest';
 import { Home } from './pages/Home';
 import { ImportPeople } from './pages/people/ImportPeople';
@@ -95,6 +96,7 @@ export function App() {
           <Route path="/risk/:id" element={<RiskDetail />} />
           <Route path="/policy" element={<Policy />} />
           <Route path="/policy/versions/:id" element={<PolicyVersionPage />} />
+          <Route path="/filtering/nodes" element={<ResolverNodes />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

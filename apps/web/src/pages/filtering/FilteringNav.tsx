@@ -12,6 +12,7 @@ export function FilteringNav() {
     { to: '/filtering/reports', label: 'Reports queue', show: can('filtering.reports') },
     { to: '/filtering/self-test', label: 'Self-test', show: true },
     { to: '/filtering/query-log', label: 'Query log', show: can('filtering.querylog') },
+    { to: '/filtering/nodes', label: 'Resolver nodes', show: can('filtering.nodes') },
   ];
   return (
     <nav aria-label="Filtering">
