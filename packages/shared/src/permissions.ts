@@ -278,6 +278,9 @@ export const GRANTS: Record<Role, Grants> = {
     'reports.governor': 'school',
   },
   chair_of_governors: {
+    // Monitoring alerts about the head only (clarification 6): 'named' reaches no other alert.
+    'monitoring.read': 'named',
+    'monitoring.triage': 'named',
     'settings.read': 'school',
     ...FILTER_READ,
     'policy.read': 'school',

@@ -13,6 +13,7 @@ import * as m0036 from './migrations/0036-policy.js';
 import * as m0037 from './migrations/0037-compliance.js';
 import * as m0038 from './migrations/0038-self-review-evidence.js';
 import * as m0040 from './migrations/0040-monitoring.js';
+import * as m0041 from './migrations/0041-monitoring-terms.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
 
@@ -32,6 +33,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0037-compliance': m0037,
   '0038-self-review-evidence': m0038,
   '0040-monitoring': m0040,
+  '0041-monitoring-terms': m0041,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

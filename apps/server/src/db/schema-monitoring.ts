@@ -88,6 +88,7 @@ export interface MonitorTermTable {
   created_at: string;
   removed_at: string | null;
   removed_by: string | null;
+  removed_reason: string | null;
 }
 
 export interface MonitoringTables {

@@ -7,4 +7,12 @@ export const MONITORING_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/monitoring/sources/:id/revoke': { permission: 'monitoring.sources' },
   // No session: the handler checks the source's bearer token before reading anything else.
   'POST /api/monitoring/events': 'public',
+  // Alerts and their events: the DSL team; alerts about staff also the chair, for the head (clarification 6).
+  'GET /api/monitoring/alerts': { permission: 'monitoring.read' },
+  'GET /api/monitoring/alerts/:id': { permission: 'monitoring.read' },
+  'POST /api/monitoring/alerts/:id/triage': { permission: 'monitoring.triage' },
+  'POST /api/monitoring/alerts/:id/viewers': { permission: 'monitoring.triage' },
+  'GET /api/monitoring/library': { permission: 'monitoring.library' },
+  'POST /api/monitoring/library/terms': { permission: 'monitoring.library' },
+  'POST /api/monitoring/library/terms/:id/remove': { permission: 'monitoring.library' },
 };

@@ -2,6 +2,7 @@ import {
   MonitorClassifier,
   builtInLibrary,
   isMonitorCategory,
+  patternOf,
   searchTermsFromUrl,
   type AgeProfile,
   type Classification,
@@ -25,6 +26,26 @@ const perSchool = new WeakMap<AppContext, Map<string, { stamp: string; classifie
 
 export const builtIn = (): PhraseLibrary => (library ??= builtInLibrary());
 const sharedClassifier = (): MonitorClassifier => (shared ??= new MonitorClassifier(builtIn()));
+
+/**
+ * Switching off a built-in phrase switches off its twins: the same wording and theme listed under another
+ * language ("vape" is English, Polish and Romanian), which would otherwise match in its place.
+ */
+let twins: Map<string, string[]> | null = null;
+function withTwins(ids: string[]): string[] {
+  if (!twins) {
+    const byPattern = new Map<string, string[]>();
+    twins = new Map();
+    for (const p of builtIn().phrases) {
+      const k = `${p.category}|${patternOf(p.text, p.mode)}`;
+      const list = byPattern.get(k) ?? [];
+      list.push(p.id);
+      byPattern.set(k, list);
+      twins.set(p.id, list);
+    }
+  }
+  return [...new Set(ids.flatMap((id) => twins!.get(id) ?? [id]))];
+}
 
 export function customisationOf(rows: MonitorTermTable[]): LibraryCustomisation {
   const live = rows.filter((r) => r.removed_at === null);
@@ -52,7 +73,7 @@ export function customisationOf(rows: MonitorTermTable[]): LibraryCustomisation 
         mode: r.mode,
         categories: r.categories ? (JSON.parse(r.categories) as never) : null,
       })),
-    disabled: live.filter((r) => r.kind === 'disable').map((r) => r.text),
+    disabled: withTwins(live.filter((r) => r.kind === 'disable').map((r) => r.text)),
   };
 }
 

@@ -12,6 +12,7 @@ import { parse } from '../../http/validate.js';
 import { appendAudit } from '../audit/service.js';
 import { schoolKey } from '../schools/keys.js';
 import { getSetting } from '../settings/service.js';
+import { raiseAlerts } from './alerts.js';
 import { classifierFor, classifyEvent, profileOf, searchOf } from './classify.js';
 import { IngestBatch, IngestEvent } from './schema.js';
 import { MonitoringSettings } from './settings.js';
@@ -272,6 +273,7 @@ export async function ingestBatch(
       events,
       key,
     });
+    const alerts = await raiseAlerts(ctx, tx, source.school_id, stored);
     await tx
       .updateTable('monitor_sources')
       .set({ last_seen_at: iso(ctx.clock.now()) })
@@ -286,11 +288,11 @@ export async function ingestBatch(
         entityType: 'monitor_source',
         entityId: source.id,
         ip,
-        details: { accepted: stored.length, duplicates, rejected: rejected.length },
+        details: { accepted: stored.length, duplicates, rejected: rejected.length, alerts: alerts.ids },
       },
       tx,
     );
-    return { accepted: stored.length, duplicates };
+    return { accepted: stored.length, duplicates, alerts: alerts.ids.length };
   });
   return { ...result, rejected };
 }

@@ -2,9 +2,23 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
+import { getAlert, listAlerts } from './alerts-read.js';
 import { ingestBatch } from './ingest.js';
-import { EmptyQuery, IdParams, MAX_INGEST_BODY_BYTES, NewSource } from './schema.js';
+import { addTerm, library, removeTerm } from './library.js';
+import {
+  AlertsQuery,
+  EmptyQuery,
+  IdParams,
+  MAX_INGEST_BODY_BYTES,
+  NameViewer,
+  NewSource,
+  NewTerm,
+  RemoveTerm,
+  Triage,
+} from './schema.js';
 import { authenticateSource, issueSource, listSources, revokeSource } from './sources.js';
+import { nameViewer, triageAlert } from './triage.js';
+import './retention.js';
 import './settings.js';
 
 /** Monitoring (issue 6, policy 6.1, 6.3, 7.3). */
@@ -25,4 +39,27 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     const source = await authenticateSource(ctx, req.headers.authorization);
     return ingestBatch(ctx, { id: source.id, school_id: source.schoolId }, req.body, req.ip);
   });
+
+  app.get('/api/monitoring/alerts', async (req) => listAlerts(caller(req), parse(AlertsQuery, req.query)));
+  app.get('/api/monitoring/alerts/:id', async (req) => {
+    parse(EmptyQuery, req.query);
+    return getAlert(caller(req), parse(IdParams, req.params).id);
+  });
+  app.post('/api/monitoring/alerts/:id/triage', async (req) =>
+    triageAlert(caller(req), parse(IdParams, req.params).id, parse(Triage, req.body)),
+  );
+  app.post('/api/monitoring/alerts/:id/viewers', async (req) =>
+    nameViewer(caller(req), parse(IdParams, req.params).id, parse(NameViewer, req.body)),
+  );
+
+  app.get('/api/monitoring/library', async (req) => {
+    parse(EmptyQuery, req.query);
+    return library(caller(req));
+  });
+  app.post('/api/monitoring/library/terms', async (req, reply) =>
+    reply.status(201).send(await addTerm(caller(req), parse(NewTerm, req.body))),
+  );
+  app.post('/api/monitoring/library/terms/:id/remove', async (req) =>
+    removeTerm(caller(req), parse(IdParams, req.params).id, parse(RemoveTerm, req.body).reason),
+  );
 }

@@ -43,3 +43,49 @@ export const IdParams = z.strictObject({ id: z.string().min(1).max(100) });
 export const EmptyQuery = z.strictObject({});
 export const NewSource = z.strictObject({ name: z.string().trim().min(1).max(100) });
 export const Category = z.enum(MONITOR_CATEGORIES);
+
+export const ALERT_STATUSES = ['open', 'watching', 'false_positive', 'escalated'] as const;
+export const AlertsQuery = z.strictObject({
+  status: z.enum([...ALERT_STATUSES, 'active', 'all']).default('active'),
+  category: Category.optional(),
+  personId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(200),
+});
+
+const Note = z.string().trim().min(1).max(5000);
+export const Triage = z.discriminatedUnion('action', [
+  z.strictObject({ action: z.literal('false_positive'), reason: Note }),
+  z.strictObject({ action: z.literal('watch'), note: Note }),
+  z.strictObject({ action: z.literal('note'), note: Note }),
+  z.strictObject({ action: z.literal('reopen'), note: Note.optional() }),
+]);
+export const NameViewer = z.strictObject({ accountId: z.string().min(1).max(100) });
+
+const Lang = z
+  .string()
+  .regex(/^[a-z]{2,3}$/, 'a language code such as en or pl')
+  .default('en');
+const Mode = z.enum(['word', 'prefix', 'suffix']).default('word');
+const Reason = z.string().trim().min(1).max(500);
+const Wording = z.string().trim().min(2).max(200);
+export const NewTerm = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('phrase'),
+    text: Wording,
+    category: Category,
+    severity: z.number().int().min(1).max(5),
+    lang: Lang,
+    mode: Mode,
+    reason: Reason,
+  }),
+  z.strictObject({
+    kind: z.literal('exclusion'),
+    text: Wording,
+    categories: z.array(Category).min(1).max(9).optional(),
+    lang: Lang,
+    mode: Mode,
+    reason: Reason,
+  }),
+  z.strictObject({ kind: z.literal('disable'), phraseId: z.string().min(3).max(300), reason: Reason }),
+]);
+export const RemoveTerm = z.strictObject({ reason: Reason });

@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionFor } from '../../test/harness.js';
+import { eid, startMonitoringEnv, type MonitoringEnv } from './test-support.js';
+
+/**
+ * Issue 6 with clarification 6: an alert about a member of staff goes only to the head (the chair when the
+ * head is the subject), who names the DSLs who may see it; the subject never meets it.
+ */
+describe('monitoring alerts about staff', () => {
+  let m: MonitoringEnv;
+  const now = () => new Date(Date.now() - 60_000).toISOString();
+  const outboxFor = async (alertId: string) =>
+    (
+      await m.env.ctx.db
+        .selectFrom('outbox')
+        .select(['recipient_account_id', 'channel'])
+        .where('link', '=', `/monitoring/alerts/${alertId}`)
+        .execute()
+    )
+      .map((o) => o.recipient_account_id)
+      .sort();
+  const ids = async (c: typeof m.dsl) =>
+    ((await c.get('/api/monitoring/alerts')).json().alerts as { id: string }[]).map((a) => a.id);
+
+  beforeAll(async () => {
+    m = await startMonitoringEnv();
+  });
+  afterAll(() => m.env.close());
+
+  it('routes an alert about a teacher who is a deputy DSL to the head alone, until the head names a DSL', async () => {
+    const deputy = m.accounts.deputy!;
+    const r = await m.post([
+      { id: eid(), time: now(), kind: 'search', text: 'how to kill myself', personId: deputy.personId },
+    ]);
+    expect(r.json()).toMatchObject({ accepted: 1, alerts: 1 });
+    const alert = await m.env.ctx.db
+      .selectFrom('monitor_alerts')
+      .selectAll()
+      .where('person_id', '=', deputy.personId)
+      .executeTakeFirstOrThrow();
+    expect(alert).toMatchObject({ restricted: 1, severity: 5 });
+    const head = m.accounts.head!.accountId;
+    expect(await outboxFor(alert.id)).toEqual([head, head]);
+    expect(await ids(m.head)).toContain(alert.id);
+    // The subject, a deputy DSL, never meets it; nor does the DSL until named.
+    expect(await ids(m.deputy)).not.toContain(alert.id);
+    expect((await m.deputy.get(`/api/monitoring/alerts/${alert.id}`)).statusCode).toBe(404);
+    expect((await m.dsl.get(`/api/monitoring/alerts/${alert.id}`)).statusCode).toBe(404);
+    expect(
+      (await m.dsl.post(`/api/monitoring/alerts/${alert.id}/triage`, { action: 'note', note: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    // Only the head names; never the subject, never someone off the safeguarding team.
+    const dsl = m.accounts.dsl!.accountId;
+    expect(
+      (await m.head.post(`/api/monitoring/alerts/${alert.id}/viewers`, { accountId: deputy.accountId }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (
+        await m.head.post(`/api/monitoring/alerts/${alert.id}/viewers`, {
+          accountId: m.accounts.teacher!.accountId,
+        })
+      ).statusCode,
+    ).toBe(400);
+    expect(
+      (await m.head.post(`/api/monitoring/alerts/${alert.id}/viewers`, { accountId: dsl })).statusCode,
+    ).toBe(200);
+    expect(await ids(m.dsl)).toContain(alert.id);
+    expect((await m.dsl.get(`/api/monitoring/alerts/${alert.id}`)).statusCode).toBe(200);
+    expect(
+      (await m.dsl.post(`/api/monitoring/alerts/${alert.id}/viewers`, { accountId: dsl })).statusCode,
+    ).toBe(403);
+    expect(await ids(m.deputy)).not.toContain(alert.id);
+  });
+
+  it('routes an alert about the head to the chair of governors, and keeps it from the head and the DSLs', async () => {
+    const head = m.accounts.head!;
+    await m.post([
+      { id: eid(), time: now(), kind: 'search', text: 'i want to die', personId: head.personId },
+    ]);
+    const alert = await m.env.ctx.db
+      .selectFrom('monitor_alerts')
+      .selectAll()
+      .where('person_id', '=', head.personId)
+      .executeTakeFirstOrThrow();
+    const chair = m.accounts.chair!.accountId;
+    expect(await outboxFor(alert.id)).toEqual([chair, chair]);
+    const chairClient = await sessionFor(m.env, chair, m.schoolId);
+    const chairSees = await ids(chairClient);
+    expect(chairSees).toEqual([alert.id]);
+    expect(await ids(m.head)).not.toContain(alert.id);
+    expect(await ids(m.dsl)).not.toContain(alert.id);
+    expect((await chairClient.get(`/api/monitoring/alerts/${alert.id}`)).statusCode).toBe(200);
+    // A pupil's alert is none of the chair's business.
+    await m.post([{ id: eid(), time: now(), kind: 'search', text: 'suicide', personId: m.pupils[12]!.id }]);
+    expect(await ids(chairClient)).toEqual([alert.id]);
+    expect((await m.dsl.get('/api/monitoring/alerts')).json().alerts).toHaveLength(2);
+  });
+});
