@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-auth.js';
+import * as m0003 from './migrations/0003-people-revisions.js';
 import * as m0010 from './migrations/0010-concerns.js';
 import * as m0020 from './migrations/0020-filtering.js';
 import * as m0030 from './migrations/0030-agreements.js';
@@ -21,6 +22,7 @@ import * as m0041 from './migrations/0041-monitoring-terms.js';
 const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-auth': m0002,
+  '0003-people-revisions': m0003,
   '0010-concerns': m0010,
   '0020-filtering': m0020,
   '0030-agreements': m0030,

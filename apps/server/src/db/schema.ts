@@ -220,6 +220,8 @@ export interface DB extends FilteringTables, ComplianceTables, MonitoringTables,
   schools: SchoolTable;
   school_keys: SchoolKeyTable;
   people: PersonTable;
+  /** Bumped by triggers on every change to a school's people (migration 0003). */
+  people_revisions: { school_id: string; rev: number };
   parent_links: ParentLinkTable;
   accounts: AccountTable;
   role_assignments: RoleAssignmentTable;

@@ -60,9 +60,11 @@ export const headFilePath = (dataDir: string, database: { pgSchema?: string | un
 export async function writeHeadFile(ctx: AppContext, file: string): Promise<void> {
   const heads = await repo.allHeads(ctx.db);
   const tmp = `${file}.tmp`;
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  fs.writeFileSync(tmp, JSON.stringify({ writtenAt: iso(ctx.clock.now()), heads }, null, 2), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  await fs.promises.mkdir(path.dirname(file), { recursive: true });
+  await fs.promises.writeFile(tmp, JSON.stringify({ writtenAt: iso(ctx.clock.now()), heads }, null, 2), {
+    mode: 0o600,
+  });
+  await fs.promises.rename(tmp, file);
 }
 
 export interface VerifyProblem {

@@ -3,6 +3,7 @@ import { yearGroupsIn, type Scope } from '@harbour/shared';
 import type { Executor } from '../../db/index.js';
 import type { DB, PersonTable } from '../../db/schema.js';
 import type { ListQuery } from './schema.js';
+import { searchSchool } from './search-index.js';
 
 /** Who the reader is, for applying scopes in the query itself (clarification 5). */
 export interface Reader {
@@ -37,6 +38,19 @@ function scopeFilter(reader: Reader) {
 const reachesSchool = (reader: Reader): boolean => reader.scopes.includes('school');
 
 export async function listPeople(
+  db: Executor,
+  schoolId: string,
+  reader: Reader,
+  q: ListQuery,
+  nowIso: string,
+) {
+  return reachesSchool(reader)
+    ? searchSchool(db, schoolId, q, nowIso)
+    : listPeopleSql(db, schoolId, reader, q, nowIso);
+}
+
+/** The search in SQL: for readers with a narrower scope, and the reference the in-memory search is tested against. */
+export async function listPeopleSql(
   db: Executor,
   schoolId: string,
   reader: Reader,
