@@ -11,6 +11,7 @@ export const MONITORING_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/monitoring/alerts': { permission: 'monitoring.read' },
   'GET /api/monitoring/alerts/:id': { permission: 'monitoring.read' },
   'POST /api/monitoring/alerts/:id/triage': { permission: 'monitoring.triage' },
+  'POST /api/monitoring/alerts/:id/escalate': { permission: 'monitoring.triage' },
   'POST /api/monitoring/alerts/:id/viewers': { permission: 'monitoring.triage' },
   'GET /api/monitoring/library': { permission: 'monitoring.library' },
   'POST /api/monitoring/library/terms': { permission: 'monitoring.library' },

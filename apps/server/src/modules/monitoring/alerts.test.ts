@@ -230,32 +230,52 @@ describe('monitoring alerts', () => {
         .statusCode,
     ).toBe(403);
   });
-  it('groups later searches on the theme into the alert, and starts a new one after the window', async () => {
-    clock.advanceMinutes(120);
-    const more = await m.post([
-      { id: eid(), time: at(1), kind: 'search', text: 'suicide', personId: pupil.id },
-    ]);
-    expect(more.json()).toMatchObject({ accepted: 1, alerts: 1 });
-    const a = await m.env.ctx.db
-      .selectFrom('monitor_alerts')
-      .selectAll()
-      .where('id', '=', alertId)
-      .executeTakeFirstOrThrow();
-    expect(a.event_count).toBe(11);
-    // Already notified: a further event is not a further email.
+  it('escalates to a concern of the matching category that carries the searches', async () => {
+    expect((await m.teacher.post(`/api/monitoring/alerts/${alertId}/escalate`, {})).statusCode).toBe(403);
+    const r = await m.dsl.post(`/api/monitoring/alerts/${alertId}/escalate`, {
+      account: 'Seen in monitoring.',
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const { concernId } = r.json<{ concernId: string }>();
+    const concern = await m.dsl.get(`/api/concerns/${concernId}`);
+    expect(concern.statusCode, concern.body).toBe(200);
+    expect(concern.body).toContain('how to kill myself');
+    expect(concern.body).toContain('i want to die');
+    expect(concern.json()).toMatchObject({ concern: { category: 'other' } });
+    expect(concern.body).toContain(pupil.id);
+    const a = (await m.dsl.get(`/api/monitoring/alerts/${alertId}`)).json();
+    expect(a.alert).toMatchObject({ status: 'escalated', concernId });
+    expect((await m.dsl.post(`/api/monitoring/alerts/${alertId}/escalate`, {})).statusCode).toBe(409);
     expect(
-      (await m.env.ctx.db.selectFrom('outbox').select('id').where('school_id', '=', m.schoolId).execute())
-        .length,
-    ).toBe(6);
+      (await m.dsl.post(`/api/monitoring/alerts/${alertId}/triage`, { action: 'note', note: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    const attached = await m.env.ctx.db
+      .selectFrom('monitor_events')
+      .select('concern_id')
+      .where('alert_id', '=', alertId)
+      .execute();
+    expect(attached.every((e) => e.concern_id === concernId)).toBe(true);
+  });
+
+  it('groups later searches on the theme into one alert, and starts a new one after the window', async () => {
+    const other = m.pupils.find((p) => p.year_group === '4')!;
+    const search = () => ({ id: eid(), time: at(1), kind: 'search', text: 'suicide', personId: other.id });
+    expect((await m.post([search(), search()])).json()).toMatchObject({ accepted: 2, alerts: 1 });
+    const outbox = async () => (await m.env.ctx.db.selectFrom('outbox').select('id').execute()).length;
+    const notified = await outbox();
+    clock.advanceMinutes(120);
+    expect((await m.post([search()])).json()).toMatchObject({ accepted: 1, alerts: 1 });
+    // Already notified: a further event is not a further email.
+    expect(await outbox()).toBe(notified);
     clock.advanceMinutes(25 * 60);
-    await m.post([{ id: eid(), time: at(1), kind: 'search', text: 'suicide', personId: pupil.id }]);
+    await m.post([search()]);
     const all = await m.env.ctx.db
       .selectFrom('monitor_alerts')
-      .select(['id', 'event_count'])
-      .where('school_id', '=', m.schoolId)
-      .where('person_id', '=', pupil.id)
+      .select(['event_count', 'severity'])
+      .where('person_id', '=', other.id)
       .orderBy('created_at')
       .execute();
-    expect(all.map((a) => a.event_count)).toEqual([11, 1]);
+    expect(all.map((a) => a.event_count)).toEqual([3, 1]);
   });
 });

@@ -288,7 +288,13 @@ export async function ingestBatch(
         entityType: 'monitor_source',
         entityId: source.id,
         ip,
-        details: { accepted: stored.length, duplicates, rejected: rejected.length, alerts: alerts.ids },
+        // A count only: an alert about a member of staff must not show up here as an id (clarification 6).
+        details: {
+          accepted: stored.length,
+          duplicates,
+          rejected: rejected.length,
+          alerts: alerts.ids.length,
+        },
       },
       tx,
     );

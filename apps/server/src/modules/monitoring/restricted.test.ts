@@ -72,6 +72,11 @@ describe('monitoring alerts about staff', () => {
       (await m.dsl.post(`/api/monitoring/alerts/${alert.id}/viewers`, { accountId: dsl })).statusCode,
     ).toBe(403);
     expect(await ids(m.deputy)).not.toContain(alert.id);
+    // Nor in the audit trail, where the deputy DSL (audit.read) would otherwise meet its id.
+    const trail = async (c: typeof m.dsl) =>
+      (await c.get(`/api/audit?entityId=${alert.id}`)).json<{ entries: unknown[] }>().entries.length;
+    expect(await trail(m.deputy)).toBe(0);
+    expect(await trail(m.dsl)).toBeGreaterThan(0);
   });
 
   it('routes an alert about the head to the chair of governors, and keeps it from the head and the DSLs', async () => {

@@ -1,13 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
+import { registerAuditHider } from '../audit/service.js';
 import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { getAlert, listAlerts } from './alerts-read.js';
+import { escalateAlert, hideRestrictedAlerts } from './escalate.js';
 import { ingestBatch } from './ingest.js';
 import { addTerm, library, removeTerm } from './library.js';
 import {
   AlertsQuery,
   EmptyQuery,
+  Escalate,
   IdParams,
   MAX_INGEST_BODY_BYTES,
   NameViewer,
@@ -24,6 +27,7 @@ import './settings.js';
 /** Monitoring (issue 6, policy 6.1, 6.3, 7.3). */
 export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caller = callerFrom(ctx);
+  registerAuditHider(hideRestrictedAlerts);
   app.get('/api/monitoring/sources', async (req) => {
     parse(EmptyQuery, req.query);
     return listSources(caller(req));
@@ -47,6 +51,11 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   });
   app.post('/api/monitoring/alerts/:id/triage', async (req) =>
     triageAlert(caller(req), parse(IdParams, req.params).id, parse(Triage, req.body)),
+  );
+  app.post('/api/monitoring/alerts/:id/escalate', async (req, reply) =>
+    reply
+      .status(201)
+      .send(await escalateAlert(caller(req), parse(IdParams, req.params).id, parse(Escalate, req.body))),
   );
   app.post('/api/monitoring/alerts/:id/viewers', async (req) =>
     nameViewer(caller(req), parse(IdParams, req.params).id, parse(NameViewer, req.body)),

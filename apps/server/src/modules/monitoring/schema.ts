@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MONITOR_CATEGORIES } from '@harbour/shared';
+import { CONCERN_CATEGORIES, MONITOR_CATEGORIES } from '@harbour/shared';
 
 /** Request shapes of the monitoring module (issue 6). */
 export const MAX_BATCH_EVENTS = 1000;
@@ -89,3 +89,10 @@ export const NewTerm = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('disable'), phraseId: z.string().min(3).max(300), reason: Reason }),
 ]);
 export const RemoveTerm = z.strictObject({ reason: Reason });
+
+export const Escalate = z.strictObject({
+  /** Overrides the category matched to the alert's theme (not for an alert about staff). */
+  category: z.enum(CONCERN_CATEGORIES).optional(),
+  /** Words to open the concern's account with; the events follow. */
+  account: z.string().trim().max(5000).optional(),
+});
