@@ -92,3 +92,33 @@ export const CONCERN_ATTACHMENT_TYPES = [
   'text/plain',
 ] as const;
 export const CONCERN_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** Kinds of agency in the directory (policy Appendix E, 8, 9.x); a referral step names the kind it expects. */
+export const AGENCY_KINDS = [
+  'police',
+  'ceop',
+  'iwf',
+  'lado',
+  'social_care',
+  'education_safeguarding',
+  'childline',
+  'nspcc',
+  'helpline',
+  'action_fraud',
+  'service_provider',
+  'other',
+] as const;
+export type AgencyKind = (typeof AGENCY_KINDS)[number];
+
+/** Sanctions for online bullying and online hate (policy 9.5, 9.6), and the behaviour policy for the rest. */
+export const CONCERN_SANCTIONS = {
+  remove_material: 'Asked to remove the material deemed inappropriate or offensive',
+  provider_removal: 'Service provider contacted to remove the content',
+  internet_suspended: 'Internet access at school suspended for a period',
+  parents_informed: 'Parents or carers informed',
+  police: 'Police contacted: a criminal offence is suspected',
+  behaviour_policy: 'Other sanction under the anti-bullying, behaviour or acceptable-use policy',
+} as const;
+export type ConcernSanction = keyof typeof CONCERN_SANCTIONS;
+
+export const PARENT_CONTACT_METHODS = ['in_person', 'phone', 'email', 'letter', 'meeting'] as const;

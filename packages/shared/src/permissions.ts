@@ -152,6 +152,8 @@ export const PERMISSIONS = {
     sensitive: true,
   },
   'concerns.imagery': { description: 'Record that suspected imagery was viewed, and why', sensitive: true },
+  'concerns.reopen': { description: 'Reopen a closed concern, with a reason', sensitive: true },
+  'concerns.agencies': { description: 'Keep the school’s agency directory', sensitive: true },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -201,6 +203,7 @@ const DSL_TEAM: Grants = {
   'concerns.record': 'school',
   'concerns.read': 'school',
   'concerns.manage': 'school',
+  'concerns.agencies': 'school',
 };
 
 /** Monitoring (issue 6): the DSL team reads, triages and tunes; an administrator issues source tokens. */
@@ -249,13 +252,20 @@ export const GRANTS: Record<Role, Grants> = {
     'concerns.restricted': 'school',
   },
   // Suspected imagery is viewed only by a DSL, only where unavoidable (policy 9.1).
-  dsl: { ...DSL_TEAM, ...FILTER_DSL, ...MONITOR_DSL, 'concerns.imagery': 'school' },
+  dsl: {
+    ...DSL_TEAM,
+    ...FILTER_DSL,
+    ...MONITOR_DSL,
+    'concerns.imagery': 'school',
+    'concerns.reopen': 'school',
+  },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
   deputy_dsl: {
     ...Object.fromEntries(Object.entries(DSL_TEAM).filter(([p]) => p !== 'accounts.approve')),
     ...FILTER_DSL,
     ...MONITOR_DSL,
     'concerns.imagery': 'school',
+    'concerns.reopen': 'school',
   },
   online_safety_lead: { ...STAFF_BASE, ...COMPLIANCE_LEADS, ...FILTER_WORK },
   leadership: {

@@ -117,6 +117,101 @@ export interface ConcernStatusEventTable {
   reason_enc: string | null;
   at: string;
   by_account_id: string | null;
+  /** Set on closing (migration 0011): each closing keeps its own outcome and lessons learnt. */
+  outcome_enc?: string | null;
+  lessons_enc?: string | null;
+}
+export interface ConcernStepTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  playbook: string;
+  step_key: string;
+  position: number;
+  text: string;
+  role: string;
+  time_limit: string | null;
+  due_at: string | null;
+  /** An agency kind: this step is a referral, and marking it not applicable records a decision not to refer. */
+  referral_kind: string | null;
+  status: 'pending' | 'done' | 'not_applicable';
+  note_enc: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  created_at: string;
+}
+export interface ConcernActionTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  title_enc: string;
+  assignee_person_id: string;
+  due_on: string;
+  created_at: string;
+  created_by: string | null;
+  done_at: string | null;
+  done_by: string | null;
+  done_note_enc: string | null;
+}
+export interface ConcernAgencyTable {
+  id: string;
+  school_id: string;
+  kind: string;
+  name: string;
+  phone: string | null;
+  website: string | null;
+  email: string | null;
+  notes: string | null;
+  national: number;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
+}
+export interface ConcernReferralTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  decision: 'referred' | 'not_referred';
+  agency_id: string | null;
+  agency_kind: string | null;
+  /** The agency's name when referred, kept even if the directory entry changes later. */
+  agency_name: string | null;
+  referred_at: string;
+  reference_enc: string | null;
+  reason_enc: string | null;
+  response_due_on: string | null;
+  response_enc: string | null;
+  response_at: string | null;
+  response_by: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+export interface ConcernParentContactTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  pupil_id: string;
+  informed: number;
+  parent_person_id: string | null;
+  method: string | null;
+  at: string | null;
+  reason_not_enc: string | null;
+  note_enc: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
+}
+export interface ConcernSanctionTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  pupil_id: string;
+  sanction: string;
+  detail_enc: string | null;
+  from_on: string;
+  until_on: string | null;
+  recorded_at: string;
+  recorded_by: string | null;
 }
 
 export interface ConcernTables {
@@ -129,4 +224,10 @@ export interface ConcernTables {
   concern_imagery_views: ConcernImageryViewTable;
   concern_viewers: ConcernViewerTable;
   concern_status_events: ConcernStatusEventTable;
+  concern_steps: ConcernStepTable;
+  concern_actions: ConcernActionTable;
+  concern_agencies: ConcernAgencyTable;
+  concern_referrals: ConcernReferralTable;
+  concern_parent_contacts: ConcernParentContactTable;
+  concern_sanctions: ConcernSanctionTable;
 }

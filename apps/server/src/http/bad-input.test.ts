@@ -99,6 +99,12 @@ describe('bad input on every route', () => {
       'concern_imagery_views',
       'concern_viewers',
       'concern_status_events',
+      'concern_steps',
+      'concern_actions',
+      'concern_agencies',
+      'concern_referrals',
+      'concern_parent_contacts',
+      'concern_sanctions',
     ] as const;
     const out: unknown[] = [];
     for (const t of tables) out.push(await env.ctx.db.selectFrom(t).selectAll().execute());

@@ -19,4 +19,23 @@ export const CONCERN_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/concerns/:id/imagery-views': { permission: 'concerns.imagery' },
   'POST /api/concerns/:id/viewers': { permission: 'concerns.restricted' },
   'GET /api/concerns/:id/views': { permission: 'concerns.manage' },
+
+  // Responding (the DSL team holding the concern); reopening is a DSL's alone.
+  'POST /api/concerns/:id/open': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/steps': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/category': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/close': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/reopen': { permission: 'concerns.reopen' },
+  'POST /api/concerns/:id/actions': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/referrals': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/referrals/response': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/no-referral': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/parents': { permission: 'concerns.manage' },
+  'POST /api/concerns/:id/sanctions': { permission: 'concerns.manage' },
+  // Whoever an action is assigned to sees and completes it, even without sight of the concern.
+  'GET /api/concerns/actions/mine': { permission: 'concerns.record' },
+  'POST /api/concerns/actions/:id/done': { permission: 'concerns.record' },
+  'GET /api/concern-agencies': { permission: 'concerns.manage' },
+  'POST /api/concern-agencies': { permission: 'concerns.agencies' },
+  'PATCH /api/concern-agencies/:id': { permission: 'concerns.agencies' },
 };

@@ -8,9 +8,16 @@ import type { Client } from './harness.js';
 interface B {
   asB: Client;
   pupilId: string;
+  staffId: string;
 }
 
-let made: Promise<{ concernId: string; attachmentId: string; notificationId: string }> | null = null;
+let made: Promise<{
+  concernId: string;
+  attachmentId: string;
+  notificationId: string;
+  actionId: string;
+  agencyId: string;
+}> | null = null;
 
 function concernsOfB(b: B) {
   made ??= (async () => {
@@ -29,7 +36,17 @@ function concernsOfB(b: B) {
     });
     expect(att.statusCode, att.body).toBe(201);
     const n = await b.asB.get('/api/notifications');
+    expect((await b.asB.post(`/api/concerns/${concernId}/open`, {})).statusCode).toBe(200);
+    const action = await b.asB.post(`/api/concerns/${concernId}/actions`, {
+      title: 'B only',
+      assigneePersonId: b.staffId,
+      dueOn: '2026-12-01',
+    });
+    expect(action.statusCode, action.body).toBe(201);
+    const agencies = await b.asB.get('/api/concern-agencies');
     return {
+      actionId: action.json().id as string,
+      agencyId: agencies.json().agencies[0].id as string,
       concernId,
       attachmentId: att.json().id as string,
       notificationId: n.json().notifications[0].id as string,
@@ -42,4 +59,6 @@ export const CONCERN_PARAMS: Record<string, (b: B) => Promise<{ record: boolean;
   'concerns/:id': async (b) => ({ record: true, values: [(await concernsOfB(b)).concernId] }),
   'attachments/:id': async (b) => ({ record: true, values: [(await concernsOfB(b)).attachmentId] }),
   'notifications/:id': async (b) => ({ record: true, values: [(await concernsOfB(b)).notificationId] }),
+  'actions/:id': async (b) => ({ record: true, values: [(await concernsOfB(b)).actionId] }),
+  'concern-agencies/:id': async (b) => ({ record: true, values: [(await concernsOfB(b)).agencyId] }),
 };

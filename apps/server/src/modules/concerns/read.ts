@@ -15,6 +15,7 @@ import * as repo from './repo.js';
 import type { ListQuery } from './schema.js';
 import { opener, type Opener } from './seal.js';
 import { levelOf, viewerOf, type Level } from './visibility.js';
+import { myActionsOn, responseView } from './response-read.js';
 
 /** The sealed column behind each amendable field (and the associated data it was sealed with). */
 export const TEXT_COLUMNS: Record<ConcernTextField, { column: keyof ConcernTable; aad: string }> = {
@@ -146,7 +147,9 @@ export async function getConcern(c: Caller, id: string) {
         recordedAt: r.recorded_at,
         recordedBy: r.recorded_by,
       })),
-    ...(team ? await teamOnly(c, row, o) : {}),
+    ...(team
+      ? { ...(await teamOnly(c, row, o)), ...(await responseView(c, row, o)) }
+      : { actions: await myActionsOn(c, row.id, o) }),
     access: { level, canManage },
   };
   await c.ctx.db
@@ -183,6 +186,8 @@ async function teamOnly(c: Caller, row: ConcernTable, o: Opener) {
       at: e.at,
       by: e.by_account_id,
       reason: o.maybe(e.id, 'reason', e.reason_enc),
+      outcome: o.maybe(e.id, 'outcome', e.outcome_enc ?? null),
+      lessonsLearnt: o.maybe(e.id, 'lessons', e.lessons_enc ?? null),
     })),
     namedViewers: viewers
       .filter((v) => !v.removed_at)

@@ -24,6 +24,7 @@ import {
   Viewers,
 } from './schema.js';
 import { setViewers, whoViewed } from './viewers.js';
+import { concernResponseRoutes } from './routes-response.js';
 
 /** JSON with a base64 file of up to 10 MB. */
 const ATTACHMENT_BODY_LIMIT = 14 * 1024 * 1024;
@@ -79,6 +80,7 @@ export function concernRoutes(app: FastifyInstance, ctx: AppContext): void {
     parse(EmptyQuery, req.query);
     return whoViewed(caller(req), id(req));
   });
+  concernResponseRoutes(app, ctx);
 }
 
 /** In the audit trail, a restricted concern's entries are left out for everyone who may not see it. */
