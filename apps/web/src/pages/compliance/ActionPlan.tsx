@@ -82,6 +82,7 @@ export function ActionPlan(props: {
                     {' '}
                     <button
                       type="button"
+                      aria-label={`Mark done: ${a.title}`}
                       onClick={() =>
                         void run(
                           () => patch(`/api/compliance/action-plan/${a.id}`, { status: 'done' }),
@@ -89,7 +90,7 @@ export function ActionPlan(props: {
                         )
                       }
                     >
-                      Mark done<span className="visually-hidden">: {a.title}</span>
+                      Mark done
                     </button>
                   </>
                 )}

@@ -115,7 +115,7 @@ export function Checklists() {
                               />
                             </div>
                             <button type="submit">
-                              Save<span className="visually-hidden">: {i.text}</span>
+                              Save<span className="visually-hidden"> the item {i.text}</span>
                             </button>
                           </form>
                         ) : (

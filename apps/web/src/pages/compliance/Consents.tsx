@@ -98,9 +98,12 @@ export function Consents() {
                   <tr key={p.pupilId}>
                     <td>
                       {can('consents.record') ? (
-                        <button type="button" onClick={() => setOpen(p.pupilId)}>
+                        <button
+                          type="button"
+                          aria-label={`${p.name}: record a decision`}
+                          onClick={() => setOpen(p.pupilId)}
+                        >
                           {p.name}
-                          <span className="visually-hidden">: record a decision</span>
                         </button>
                       ) : (
                         p.name

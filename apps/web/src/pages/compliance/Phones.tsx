@@ -101,6 +101,7 @@ export function Phones() {
                     ) : (
                       <button
                         type="button"
+                        aria-label={`Collected for ${h.name}`}
                         onClick={() =>
                           void run(
                             () => post(`/api/phones/handins/${h.id}/collect`),
@@ -108,7 +109,7 @@ export function Phones() {
                           )
                         }
                       >
-                        Collected<span className="visually-hidden">: {h.name}</span>
+                        Collected
                       </button>
                     )}
                   </td>

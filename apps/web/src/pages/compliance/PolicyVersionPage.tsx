@@ -21,25 +21,24 @@ export function PolicyVersionPage() {
   usePageTitle(v ? `Online-safety policy, version ${v.version}` : 'Online-safety policy');
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState('');
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
+  const run = async (fn: () => Promise<string>) => {
     setNotice('');
     setProblem('');
     try {
-      await fn();
-      setNotice(ok);
+      const ok = await fn();
       await reload();
+      setNotice(ok);
     } catch (err) {
       setProblem(errorText(err, 'Could not save'));
     }
   };
   const approve = (as: 'headteacher' | 'chair') =>
-    void run(
-      async () => {
-        const r = await post<{ published: boolean }>(`/api/policy/versions/${id}/approve`, { as });
-        if (r.published) setNotice('Approved by both: this version is now published.');
-      },
-      `Your approval as ${as === 'headteacher' ? 'headteacher' : 'chair of governors'} is recorded.`,
-    );
+    void run(async () => {
+      const r = await post<{ published: boolean }>(`/api/policy/versions/${id}/approve`, { as });
+      return r.published
+        ? 'Approved by both: this version is now published.'
+        : `Your approval as ${as === 'headteacher' ? 'headteacher' : 'chair of governors'} is recorded.`;
+    });
   if (!v || !data) return <ErrorMessage text={error} />;
   return (
     <section>
@@ -85,10 +84,10 @@ export function PolicyVersionPage() {
               <button
                 type="button"
                 onClick={() =>
-                  void run(
-                    () => post(`/api/policy/versions/${id}/refresh`),
-                    'The draft is refreshed from the settings; any approvals must be given again.',
-                  )
+                  void run(async () => {
+                    await post(`/api/policy/versions/${id}/refresh`);
+                    return 'The draft is refreshed from the settings; any approvals must be given again.';
+                  })
                 }
               >
                 Refresh from the school’s settings
