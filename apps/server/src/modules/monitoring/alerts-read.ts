@@ -181,6 +181,7 @@ export async function getAlert(c: Caller, id: string) {
         text: p.text,
         url: p.url,
         search: p.search,
+        names: p.names ?? null,
         severity: e.severity,
         category: e.category,
         device: e.device,

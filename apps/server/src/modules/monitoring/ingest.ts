@@ -35,6 +35,8 @@ export interface PreparedEvent {
   client: string | null;
   text?: string | undefined;
   url?: string | undefined;
+  /** Blocked names (resolver signals). */
+  names?: string[] | undefined;
 }
 
 export interface StoredEvent {
@@ -75,7 +77,14 @@ function takeBatch(ctx: AppContext, sourceId: string, limit: number): void {
 export async function storeEvents(
   ctx: AppContext,
   tx: Executor,
-  o: { schoolId: string; sourceId: string; events: PreparedEvent[]; key: Buffer },
+  o: {
+    schoolId: string;
+    sourceId: string;
+    events: PreparedEvent[];
+    key: Buffer;
+    /** A classification decided by the caller (resolver signals), instead of the classifier's. */
+    fixed?: (e: PreparedEvent) => { category: string; severity: number } | null;
+  },
 ): Promise<{ stored: StoredEvent[]; duplicates: number }> {
   const seen = new Set<string>();
   const unique = o.events.filter((e) => !seen.has(e.key) && seen.add(e.key));
@@ -101,7 +110,10 @@ export async function storeEvents(
     const id = newId();
     const profile = profileOf(e.person ?? undefined);
     const search = e.kind === 'search' ? (e.text?.trim() ?? null) : searchOf(e);
-    const r = classifyEvent(classifier, e.kind === 'search' ? { url: e.url } : e, search, profile);
+    const given = o.fixed?.(e);
+    const r = given
+      ? { ...given, matches: [] }
+      : classifyEvent(classifier, e.kind === 'search' ? { url: e.url } : e, search, profile);
     const matchIds = r.matches.map((m) => m.id);
     rows.push({
       id,
@@ -114,7 +126,16 @@ export async function storeEvents(
       device: e.device,
       client: e.client,
       kind: e.kind,
-      payload_enc: seal(key, JSON.stringify({ text: e.text ?? null, url: e.url ?? null, search }), id),
+      payload_enc: seal(
+        key,
+        JSON.stringify({
+          text: e.text ?? null,
+          url: e.url ?? null,
+          search,
+          ...(e.names ? { names: e.names } : {}),
+        }),
+        id,
+      ),
       category: r.category,
       severity: r.severity,
       profile,

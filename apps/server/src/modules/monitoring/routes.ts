@@ -5,6 +5,7 @@ import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { getAlert, listAlerts } from './alerts-read.js';
 import { escalateAlert, hideRestrictedAlerts } from './escalate.js';
+import { commitImport, previewImport } from './import.js';
 import { ingestBatch } from './ingest.js';
 import { addTerm, library, removeTerm } from './library.js';
 import {
@@ -12,6 +13,8 @@ import {
   EmptyQuery,
   Escalate,
   IdParams,
+  IMPORT_BODY_LIMIT,
+  ImportBody,
   MAX_INGEST_BODY_BYTES,
   NameViewer,
   NewSource,
@@ -20,6 +23,7 @@ import {
   Triage,
 } from './schema.js';
 import { authenticateSource, issueSource, listSources, revokeSource } from './sources.js';
+import { listenForSignals, settleSignals } from './signals.js';
 import { nameViewer, triageAlert } from './triage.js';
 import './retention.js';
 import './settings.js';
@@ -28,6 +32,12 @@ import './settings.js';
 export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caller = callerFrom(ctx);
   registerAuditHider(hideRestrictedAlerts);
+  // Resolver decisions in high-risk categories (the filtering module's query log) become signals.
+  const stopSignals = listenForSignals(ctx);
+  app.addHook('onClose', async () => {
+    stopSignals();
+    await settleSignals(ctx);
+  });
   app.get('/api/monitoring/sources', async (req) => {
     parse(EmptyQuery, req.query);
     return listSources(caller(req));
@@ -70,5 +80,12 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   app.post('/api/monitoring/library/terms/:id/remove', async (req) =>
     removeTerm(caller(req), parse(IdParams, req.params).id, parse(RemoveTerm, req.body).reason),
+  );
+
+  app.post('/api/monitoring/import/preview', { bodyLimit: IMPORT_BODY_LIMIT + 4096 }, async (req) =>
+    previewImport(caller(req), parse(ImportBody, req.body)),
+  );
+  app.post('/api/monitoring/import/commit', { bodyLimit: IMPORT_BODY_LIMIT + 4096 }, async (req) =>
+    commitImport(caller(req), parse(ImportBody, req.body)),
   );
 }

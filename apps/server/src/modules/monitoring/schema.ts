@@ -96,3 +96,12 @@ export const Escalate = z.strictObject({
   /** Words to open the concern's account with; the events follow. */
   account: z.string().trim().max(5000).optional(),
 });
+
+export const IMPORT_FIELDS = ['time', 'user', 'client', 'device', 'url', 'search', 'title'] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const IMPORT_BODY_LIMIT = 6 * 1024 * 1024;
+export const ImportBody = z.strictObject({
+  csv: z.string().min(1).max(IMPORT_BODY_LIMIT),
+  /** Field -> the file's column header; the preview guesses it when left out. */
+  mapping: z.partialRecord(z.enum(IMPORT_FIELDS), z.string().min(1).max(200)).optional(),
+});
