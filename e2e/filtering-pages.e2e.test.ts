@@ -1,7 +1,14 @@
-import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectPageChecks, signInAs, startHarbour, type Harbour } from './harness.js';
-import { GAMBLING, KS2, apiAs, setUpPolicy, startFiltering, type Filtering } from './filtering-support.js';
+import {
+  GAMBLING,
+  KS2,
+  apiAs,
+  blockPageReport,
+  setUpPolicy,
+  startFiltering,
+  type Filtering,
+} from './filtering-support.js';
 
 /**
  * The filtering pages (issue 4): each one passes axe-core and the 320 px check with real content, and the
@@ -15,39 +22,11 @@ describe('filtering pages', () => {
     f = await startFiltering(h);
     await setUpPolicy(h);
     // A report from the block page, sent as a KS2 pupil's device would (no sign-in, a signed token).
-    const html = await new Promise<string>((resolve, reject) =>
-      http
-        .get(
-          { host: '127.0.0.1', port: f.blockPage.httpPort, localAddress: KS2, headers: { host: GAMBLING } },
-          (res) => {
-            let t = '';
-            res.on('data', (d: Buffer) => (t += d.toString()));
-            res.on('end', () => resolve(t));
-          },
-        )
-        .on('error', reject),
-    );
-    const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
-    await new Promise<void>((resolve, reject) => {
-      const body = new URLSearchParams({ token, kind: 'wrongly_blocked', comment: 'For a maths lesson' });
-      const req = http.request(
-        {
-          host: '127.0.0.1',
-          port: f.blockPage.httpPort,
-          method: 'POST',
-          path: '/.harbour/report',
-          localAddress: KS2,
-          headers: { host: GAMBLING, 'content-type': 'application/x-www-form-urlencoded' },
-        },
-        (res) => {
-          res.resume();
-          res.on('end', () =>
-            res.statusCode === 200 ? resolve() : reject(new Error(String(res.statusCode))),
-          );
-        },
-      );
-      req.on('error', reject);
-      req.end(body.toString());
+    await blockPageReport(f, {
+      from: KS2,
+      host: GAMBLING,
+      kind: 'wrongly_blocked',
+      comment: 'For a maths lesson',
     });
     const tech = await apiAs(h, 'tech');
     expect((await tech.post('/api/filtering/self-tests', {})).statusCode).toBe(201);
@@ -165,5 +144,48 @@ describe('filtering pages', () => {
     await page.getByRole('button', { name: 'Revoke the token of Annexe resolver' }).click();
     await page.getByText(/The token of Annexe resolver is revoked/).waitFor();
     expect(await pull()).toBe(401);
+  });
+  it('makes an unsuitable-site report into a filtering-breach concern in one step', async () => {
+    await blockPageReport(f, {
+      from: KS2,
+      host: 'homework-help.example',
+      kind: 'unsuitable',
+      site: 'http://scary-clips.example/watch',
+      comment: 'A video came up that scared me',
+    });
+    const context = await h.newContext();
+    await signInAs(h, context, 'dsl');
+    const page = await context.newPage();
+    await page.goto('/filtering/reports');
+    const item = page.getByRole('listitem').filter({ hasText: 'scary-clips.example' });
+    await item.getByText('Record as an online-safety concern').click();
+    await item.getByLabel('Pupil at the device, if known').press('Enter');
+    const pupil = item.getByRole('group', { name: 'Pupils found' }).getByRole('checkbox').first();
+    await pupil.check();
+    await item.getByLabel('What you know (optional)').fill('The class was researching volcanoes');
+    await expectPageChecks(page, 'reports queue, recording a concern');
+    await item.getByRole('button', { name: /Record the concern/ }).click();
+    await page.getByText(/is recorded as a concern/).waitFor();
+    const rows = await h.ctx.db
+      .selectFrom('filter_reports')
+      .select(['status', 'concern_id'])
+      .where('name', '=', 'scary-clips.example')
+      .execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.status).toBe('concern');
+    const concern = await h.ctx.db
+      .selectFrom('concerns')
+      .select(['category'])
+      .where('id', '=', rows[0]!.concern_id!)
+      .executeTakeFirstOrThrow();
+    expect(concern.category).toBe('filtering_breach');
+    const people = await h.ctx.db
+      .selectFrom('concern_people')
+      .select('person_id')
+      .where('concern_id', '=', rows[0]!.concern_id!)
+      .execute();
+    expect(people).toHaveLength(1);
+    await page.getByLabel('Show').selectOption('concern');
+    await page.getByRole('heading', { name: /Unsuitable site got through: scary-clips\.example/ }).waitFor();
   });
 });

@@ -3,6 +3,7 @@
  * Harbour, over real DNS on loopback with an upstream the test starts (never a public resolver). Clients are
  * told apart by their source address in 127.0.0.0/8 (clarifications 3 and 14).
  */
+import http from 'node:http';
 import type { Resolver } from '@harbour/dns';
 import { createSession } from '../apps/server/src/modules/auth/sessions.js';
 import { startBlockPage, type BlockPage } from '../apps/server/src/modules/filtering/block-page.js';
@@ -132,4 +133,50 @@ export async function setUpPolicy(h: Harbour): Promise<void> {
   const id = propose.json<{ change: { id: string } }>().change.id;
   const approve = await head.post(`/api/filtering/changes/${id}/approve`, {});
   if (approve.statusCode !== 200) throw new Error(`approve: ${approve.body}`);
+}
+
+/** What a device at `from` sends from the block page for `host`: the page (for its signed token), then the form. */
+export async function blockPageReport(
+  f: Filtering,
+  o: { from: string; host: string; kind: 'wrongly_blocked' | 'unsuitable'; site?: string; comment: string },
+): Promise<void> {
+  const html = await new Promise<string>((resolve, reject) =>
+    http
+      .get(
+        { host: '127.0.0.1', port: f.blockPage.httpPort, localAddress: o.from, headers: { host: o.host } },
+        (res) => {
+          let t = '';
+          res.on('data', (d: Buffer) => (t += d.toString()));
+          res.on('end', () => resolve(t));
+        },
+      )
+      .on('error', reject),
+  );
+  const token = /name="token" value="([^"]+)"/.exec(html)![1]!;
+  const body = new URLSearchParams({
+    token,
+    kind: o.kind,
+    comment: o.comment,
+    ...(o.site ? { site: o.site } : {}),
+  });
+  await new Promise<void>((resolve, reject) => {
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port: f.blockPage.httpPort,
+        method: 'POST',
+        path: '/.harbour/report',
+        localAddress: o.from,
+        headers: { host: o.host, 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () =>
+          res.statusCode === 200 ? resolve() : reject(new Error(`report: ${res.statusCode}`)),
+        );
+      },
+    );
+    req.on('error', reject);
+    req.end(body.toString());
+  });
 }

@@ -206,6 +206,7 @@ const BODIES: Record<string, (b: SchoolB, a: SchoolA) => unknown[]> = {
     { parentId: a.parentId, relationship: 'Mother' },
     { parentId: b.parentId, relationship: 'Mother' },
   ],
+  'POST /api/filtering/reports/:id/concern': (b, a) => [{}, { pupils: [a.pupilId] }, { pupils: [b.pupilId] }],
 };
 
 /** Requests naming school B in their body or query, on routes whose path names nothing of B's. */

@@ -84,6 +84,8 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/filtering/query-log/client': { permission: 'filtering.client_history' },
   'GET /api/filtering/reports': { permission: 'filtering.reports' },
   'POST /api/filtering/reports/:id/resolve': { permission: 'filtering.reports' },
+  // Recording a concern; the handler also requires filtering.reports (it works the reports queue).
+  'POST /api/filtering/reports/:id/concern': { permission: 'concerns.record' },
   'GET /api/filtering/block-page/ca': { permission: 'filtering.read' },
   // The self-test (DfE standard 2): whoever may propose changes may run it; its records are for all readers.
   'POST /api/filtering/self-tests': { permission: 'filtering.propose' },

@@ -109,6 +109,9 @@ const SAMPLES: Record<string, Samples> = {
   'POST /api/filtering/reports/:id/resolve': (f) => [
     { url: `/api/filtering/reports/${f.reportId}/resolve`, body: { outcome: 'done' } },
   ],
+  'POST /api/filtering/reports/:id/concern': (f) => [
+    { url: `/api/filtering/reports/${f.reportId}/concern`, body: {} },
+  ],
   'GET /api/filtering/block-page/ca': () => [{}],
   'POST /api/filtering/self-tests': () => [{ body: {} }],
   'GET /api/filtering/self-tests': () => [{}],

@@ -31,6 +31,7 @@ import { clientHistory, topBlocked } from './query-reports.js';
 import './jobs.js';
 import { blockCa } from './block-ca.js';
 import { listReports, resolveReport } from './reports.js';
+import { ReportConcernBody, reportToConcern } from './report-concern.js';
 import { filteringEvidence } from './evidence.js';
 import { runSelfTest, selfTestStatus } from './self-test.js';
 import { getSelfTest, listSelfTests } from './self-tests-read.js';
@@ -121,6 +122,9 @@ export function filteringRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/filtering/reports', async (req) => listReports(caller(req), parse(ReportsQuery, req.query)));
   app.post('/api/filtering/reports/:id/resolve', async (req) =>
     resolveReport(caller(req), id(req), parse(ResolveBody, req.body).outcome),
+  );
+  app.post('/api/filtering/reports/:id/concern', async (req, reply) =>
+    reply.status(201).send(await reportToConcern(caller(req), id(req), parse(ReportConcernBody, req.body))),
   );
   app.get('/api/filtering/block-page/ca', async (req, reply) => {
     noQuery(req);

@@ -7,6 +7,7 @@ import { formText, usePageTitle } from '../../lib/forms';
 import { formatInstant } from '../../lib/people';
 import { useSession } from '../../lib/session';
 import { FilteringNav } from './FilteringNav';
+import { ReportConcernForm } from './ReportConcernForm';
 
 interface Report {
   id: string;
@@ -23,6 +24,7 @@ interface Report {
   handledBy: string | null;
   handledAt: string | null;
   outcome: string | null;
+  concernId: string | null;
 }
 
 const KIND_LABELS = { wrongly_blocked: 'Wrongly blocked', unsuitable: 'Unsuitable site got through' };
@@ -69,11 +71,14 @@ export function FilterReports() {
         <select id="report-status" value={status} onChange={(e) => setParams({ status: e.target.value })}>
           <option value="open">Open reports</option>
           <option value="resolved">Resolved reports</option>
+          <option value="concern">Recorded as concerns</option>
         </select>
       </div>
       <ErrorMessage text={error || problem} />
       <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
-      {data && data.reports.length === 0 && <p>No {status} reports.</p>}
+      {data && data.reports.length === 0 && (
+        <p>{status === 'concern' ? 'No reports recorded as concerns.' : `No ${status} reports.`}</p>
+      )}
       <ul className="account-list">
         {data?.reports.map((r) => (
           <li key={r.id} className="panel" aria-labelledby={`report-${r.id}`}>
@@ -136,6 +141,16 @@ export function FilterReports() {
                     Resolve<span className="visually-hidden"> the report about {r.name}</span>
                   </button>
                 </form>
+                {can('concerns.record') && (
+                  <ReportConcernForm
+                    reportId={r.id}
+                    name={r.name}
+                    onDone={(msg) => {
+                      setNotice(msg);
+                      void reload();
+                    }}
+                  />
+                )}
               </>
             )}
           </li>
