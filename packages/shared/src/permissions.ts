@@ -154,6 +154,10 @@ export const PERMISSIONS = {
   'concerns.imagery': { description: 'Record that suspected imagery was viewed, and why', sensitive: true },
   'concerns.reopen': { description: 'Reopen a closed concern, with a reason', sensitive: true },
   'concerns.agencies': { description: 'Keep the school’s agency directory', sensitive: true },
+  'concerns.trends': {
+    description: 'See concern trends (aggregate; small numbers hidden outside the DSL team)',
+    sensitive: false,
+  },
 } as const satisfies Record<string, PermissionInfo>;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -183,6 +187,8 @@ const COMPLIANCE_LEADS: Grants = {
   'compliance.read': 'school',
   'compliance.write': 'school',
   'reports.governor': 'school',
+  // Anonymised concern trends with small numbers suppressed (policy 1.3.2; clarification 16).
+  'concerns.trends': 'organisation_aggregate',
 };
 /** Any member of staff, volunteer or contractor records concerns and sees what they reported (clarification 7). */
 const REPORTER: Grants = { 'concerns.record': 'own', 'concerns.read': 'own' };
@@ -204,6 +210,7 @@ const DSL_TEAM: Grants = {
   'concerns.read': 'school',
   'concerns.manage': 'school',
   'concerns.agencies': 'school',
+  'concerns.trends': 'school',
 };
 
 /** Monitoring (issue 6): the DSL team reads, triages and tunes; an administrator issues source tokens. */
@@ -286,6 +293,7 @@ export const GRANTS: Record<Role, Grants> = {
     'policy.read': 'school',
     'compliance.read': 'school',
     'reports.governor': 'school',
+    'concerns.trends': 'organisation_aggregate',
   },
   chair_of_governors: {
     // Monitoring alerts about the head only (clarification 6): 'named' reaches no other alert.
@@ -300,6 +308,7 @@ export const GRANTS: Record<Role, Grants> = {
     // Only allegations about the headteacher, where the chair takes the head's place (clarification 6).
     'concerns.read': 'named',
     'concerns.restricted': 'named',
+    'concerns.trends': 'organisation_aggregate',
   },
   teacher: { ...STAFF_BASE },
   // The school office keeps image consents and the phone register.

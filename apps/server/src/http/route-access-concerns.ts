@@ -38,4 +38,10 @@ export const CONCERN_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/concern-agencies': { permission: 'concerns.manage' },
   'POST /api/concern-agencies': { permission: 'concerns.agencies' },
   'PATCH /api/concern-agencies/:id': { permission: 'concerns.agencies' },
+
+  // The whole picture: a pupil's chronology and the dashboard for the DSL team; trends, anonymised with small
+  // numbers suppressed, for leadership and governors too (policy 1.3.2).
+  'GET /api/people/:id/chronology': { permission: 'concerns.manage' },
+  'GET /api/concerns/dashboard': { permission: 'concerns.manage' },
+  'GET /api/concerns/trends': { permission: 'concerns.trends' },
 };

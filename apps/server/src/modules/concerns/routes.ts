@@ -25,6 +25,7 @@ import {
 } from './schema.js';
 import { setViewers, whoViewed } from './viewers.js';
 import { concernResponseRoutes } from './routes-response.js';
+import { concernOverviewRoutes } from './routes-overview.js';
 
 /** JSON with a base64 file of up to 10 MB. */
 const ATTACHMENT_BODY_LIMIT = 14 * 1024 * 1024;
@@ -81,6 +82,7 @@ export function concernRoutes(app: FastifyInstance, ctx: AppContext): void {
     return whoViewed(caller(req), id(req));
   });
   concernResponseRoutes(app, ctx);
+  concernOverviewRoutes(app, ctx);
 }
 
 /** In the audit trail, a restricted concern's entries are left out for everyone who may not see it. */

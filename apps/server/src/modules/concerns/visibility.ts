@@ -73,6 +73,12 @@ export function visibleTo(v: Viewer) {
  */
 export type Level = 'team' | 'reporter';
 
+/** Does this viewer hold the restricted record as its custodian (the head, or the chair for the head)? */
+export const isCustodian = (v: Viewer, c: Pick<ConcernTable, 'custodian_role'>): boolean =>
+  !!c.custodian_role &&
+  (v.scopes.includes('school') || v.scopes.includes('named')) &&
+  v.roles.includes(c.custodian_role as Role);
+
 export function levelOf(
   v: Viewer,
   c: Pick<ConcernTable, 'restricted' | 'custodian_role' | 'reporter_account_id'>,
