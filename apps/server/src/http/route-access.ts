@@ -67,6 +67,7 @@ export const ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/filtering/lists/:id': { permission: 'filtering.read' },
   'GET /api/filtering/check': { permission: 'filtering.read' },
   'POST /api/filtering/lists/stage': { permission: 'filtering.propose' },
+  'GET /api/filtering/starter': { permission: 'filtering.propose' },
   'GET /api/filtering/changes': { permission: 'filtering.read' },
   'GET /api/filtering/changes/export': { permission: 'filtering.read' },
   'GET /api/filtering/changes/:id': { permission: 'filtering.read' },

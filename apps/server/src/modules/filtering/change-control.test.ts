@@ -117,6 +117,7 @@ const SAMPLES: Record<string, Samples> = {
   'GET /api/filtering/self-tests': () => [{}],
   'GET /api/filtering/self-tests/:id': (f) => [{ url: `/api/filtering/self-tests/${f.selfTestId}` }],
   'GET /api/filtering/dashboard': () => [{}],
+  'GET /api/filtering/starter': () => [{}],
   'GET /api/dns/policy': () => [{ as: 'node' }],
   'POST /api/dns/logs': () => [
     {

@@ -34,6 +34,7 @@ import { listReports, resolveReport } from './reports.js';
 import { ReportConcernBody, reportToConcern } from './report-concern.js';
 import { filteringEvidence } from './evidence.js';
 import { runSelfTest, selfTestStatus } from './self-test.js';
+import { starterOps } from './starter.js';
 import { getSelfTest, listSelfTests } from './self-tests-read.js';
 
 /** Uploads of lists travel as JSON text; under the 11 MB the bad-input test proves is refused everywhere. */
@@ -64,6 +65,12 @@ export function filteringRoutes(app: FastifyInstance, ctx: AppContext): void {
     reply.status(201).send({ staged: await stageList(caller(req), parse(StageBody, req.body)) }),
   );
 
+  // The starter groups (EYFS/KS1, KS2, staff, guests) for a school's first change request.
+  app.get('/api/filtering/starter', async (req) => {
+    noQuery(req);
+    caller(req);
+    return { ops: starterOps() };
+  });
   app.get('/api/filtering/changes', async (req) =>
     changes.listChanges(caller(req), parse(ChangesQuery, req.query)),
   );

@@ -102,7 +102,7 @@ export function ChangeDetail() {
             )}
           </dl>
           <h2>What it changes</h2>
-          <ul>
+          <ul className="ops">
             {c.ops.map((o, i) => (
               <li key={i}>{opSummary(o)}</li>
             ))}

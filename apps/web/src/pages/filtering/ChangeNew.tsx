@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/DataTable';
-import { post } from '../../lib/api';
-import { useApi, type ChangeRequest, type FilterPolicy } from '../../lib/filtering';
+import { get, post } from '../../lib/api';
+import { errorText, useApi, type ChangeRequest, type FilterPolicy } from '../../lib/filtering';
 import { Field, formText, useFormErrors, usePageTitle } from '../../lib/forms';
 import { FilteringNav } from './FilteringNav';
 import { OP_KINDS, OpBuilder, type DraftOp, type OpKind } from './OpBuilder';
@@ -36,6 +36,17 @@ export function ChangeNew() {
     ...(params.get('effect') ? { effect: params.get('effect')! } : {}),
   };
 
+  const [starterError, setStarterError] = useState('');
+  const addStarter = async () => {
+    setStarterError('');
+    try {
+      const res = await get<{ ops: DraftOp[] }>('/api/filtering/starter');
+      setOps((prev) => [...prev, ...res.ops]);
+    } catch (err) {
+      setStarterError(errorText(err, 'Could not load the starter groups'));
+    }
+  };
+
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
@@ -62,6 +73,21 @@ export function ChangeNew() {
       <h1>New change request</h1>
       <FilteringNav />
       <ErrorMessage text={error} />
+      {policy && policy.groups.length === 0 && (
+        <div className="panel">
+          <h2>Start with Harbour’s groups</h2>
+          <p>
+            EYFS and KS1 on approved sites only; KS2 with every UKSIC category and dating, social media, chat,
+            games, streaming and webmail blocked; staff with the UKSIC categories blocked; guests and visitors
+            as the default group, accepting the visitor AUP first. Add the subnets of each after it is
+            applied.
+          </p>
+          <button type="button" onClick={() => void addStarter()}>
+            Add the starter groups to this request
+          </button>
+          <ErrorMessage text={starterError} />
+        </div>
+      )}
       {policy && (
         <OpBuilder policy={policy} initial={initial} onAdd={(op) => setOps((prev) => [...prev, op])} />
       )}
@@ -73,7 +99,7 @@ export function ChangeNew() {
         {ops.length === 0 ? (
           <p>Nothing yet: add at least one change above.</p>
         ) : (
-          <ol>
+          <ol className="ops">
             {ops.map((o, i) => (
               <li key={i}>
                 {opSummary(o)}{' '}

@@ -1,30 +1,31 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { FILTER_CATEGORIES, CATEGORY_INFO } from '@harbour/shared';
 import { ErrorMessage } from '../../components/DataTable';
-import { post } from '../../lib/api';
-import { categoryLabel, errorText, type FilterPolicy } from '../../lib/filtering';
+import { ApiError, post } from '../../lib/api';
+import { errorText, type FilterPolicy } from '../../lib/filtering';
 import { formText } from '../../lib/forms';
+import { CategoryChecks, WindowFields, checkedCategories, linesOf, windowOf } from './GroupFields';
 import {
-  CategoryChecks,
-  SafeSearchFields,
-  WindowFields,
-  checkedCategories,
-  linesOf,
-  safeSearchOf,
-  windowOf,
-} from './GroupFields';
+  GroupCreateFields,
+  GroupUpdateFields,
+  SettingsFields,
+  groupCreateOp,
+  groupUpdateOp,
+  settingsOp,
+} from './GroupOps';
 
 export type DraftOp = { op: string; [k: string]: unknown };
 
 export const OP_KINDS = {
   'entry.add': 'Allow or deny a name',
   'entry.remove': 'Remove an allow or deny entry',
-  'group.update': 'Change a group’s categories or safe search',
+  'group.update': 'Change a group (clients, categories, safe search)',
   'schedule.add': 'Add a scheduled rule (time windows)',
   'schedule.remove': 'Remove a scheduled rule',
   'list.add': 'Import a list (file or URL)',
   'list.update': 'Switch a list on or off, or remove it',
   'group.create': 'Add a group',
+  'settings.update': 'Change the settings (staff social media, break times, retention)',
 } as const;
 export type OpKind = keyof typeof OP_KINDS;
 
@@ -61,7 +62,8 @@ export function OpBuilder(props: {
     e.preventDefault();
     setError('');
     setStaged('');
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     const text = (n: string) => formText(f, n).trim();
     try {
       switch (kind) {
@@ -81,12 +83,10 @@ export function OpBuilder(props: {
           props.onAdd({ op: kind, scheduleId: text('schedule') });
           break;
         case 'group.update':
-          props.onAdd({
-            op: kind,
-            groupId,
-            blockedCategories: checkedCategories(f, true),
-            safeSearch: safeSearchOf(f),
-          });
+          props.onAdd(groupUpdateOp(f, groupId));
+          break;
+        case 'settings.update':
+          props.onAdd(settingsOp(f, policy));
           break;
         case 'schedule.add':
           props.onAdd({
@@ -107,34 +107,24 @@ export function OpBuilder(props: {
           );
           break;
         case 'group.create':
-          props.onAdd({
-            op: kind,
-            ref: `g${Date.now()}`,
-            kind: text('kind'),
-            name: text('name'),
-            mode: text('mode'),
-            isDefault: f.get('isDefault') === 'on',
-            aupOnly: f.get('aupOnly') === 'on',
-            subnets: linesOf(f.get('subnets')),
-            resolverAddress: text('resolverAddress') || null,
-            blockedCategories: checkedCategories(f, true),
-            safeSearch: safeSearchOf(f),
-            allowLists: [],
-          });
+          props.onAdd(groupCreateOp(f));
           break;
         case 'list.add': {
           const file = f.get('file');
           const content = file instanceof File && file.size > 0 ? await file.text() : undefined;
           const url = text('url') || undefined;
+          const licensedFile = text('licensedFile') || undefined;
           const listKind = text('listKind');
+          const source =
+            content !== undefined ? { content } : licensedFile ? { file: licensedFile } : { url };
           const res = await post<{
             staged: { stagedVersionId: string; entries: number; badLines: number; pathEntries: number };
           }>('/api/filtering/lists/stage', {
-            kind: listKind,
-            category: listKind === 'allow' ? null : text('category'),
+            kind: licensedFile ? 'block' : listKind,
+            category: licensedFile ? 'illegal' : listKind === 'allow' ? null : text('category'),
             format: text('format'),
-            ...(content !== undefined ? { content } : {}),
-            ...(url && content === undefined ? { url } : {}),
+            ...(licensedFile && content === undefined ? { licensed: true } : {}),
+            ...source,
           });
           const s = res.staged;
           setStaged(
@@ -144,18 +134,21 @@ export function OpBuilder(props: {
             op: kind,
             stagedVersionId: s.stagedVersionId,
             name: text('name'),
-            refreshHours: url && text('refresh') ? Number(text('refresh')) : null,
+            refreshHours: content === undefined && text('refresh') ? Number(text('refresh')) : null,
           });
           break;
         }
       }
-      e.currentTarget.reset();
+      form.reset();
     } catch (err) {
-      setError(errorText(err, 'Could not add that change'));
+      setError(
+        err instanceof Error && !(err instanceof ApiError) && !(err instanceof TypeError)
+          ? err.message
+          : errorText(err, 'Could not add that change'),
+      );
     }
   };
 
-  const group = policy.groups.find((g) => g.id === groupId);
   let fields: ReactNode;
   switch (kind) {
     case 'entry.add':
@@ -203,29 +196,10 @@ export function OpBuilder(props: {
       );
       break;
     case 'group.update':
-      fields = (
-        <>
-          <label htmlFor="op-update-group">Group</label>
-          <select id="op-update-group" value={groupId} onChange={(e) => setGroupId(e.target.value)}>
-            {policy.groups.map((g) => (
-              <option key={g.id} value={g.id}>
-                {g.name}
-              </option>
-            ))}
-          </select>
-          {group && (
-            <div key={group.id}>
-              <CategoryChecks
-                idPrefix="op-cat"
-                legend="Blocked categories"
-                selected={group.blockedCategories}
-                lockIllegal
-              />
-              <SafeSearchFields idPrefix="op" value={group.safeSearch} />
-            </div>
-          )}
-        </>
-      );
+      fields = <GroupUpdateFields policy={policy} groupId={groupId} onGroup={setGroupId} />;
+      break;
+    case 'settings.update':
+      fields = <SettingsFields policy={policy} />;
       break;
     case 'schedule.add':
       fields = (
@@ -303,46 +277,17 @@ export function OpBuilder(props: {
           <input id="op-file" name="file" type="file" accept=".txt,.list,.hosts,text/plain" />
           <label htmlFor="op-url">Or a URL to subscribe to</label>
           <input id="op-url" name="url" type="url" maxLength={2000} />
-          <label htmlFor="op-refresh">Refresh every (hours, URL only)</label>
+          <label htmlFor="op-licensed">
+            Or a licensed IWF or CTIRU file in the provider’s folder (file name)
+          </label>
+          <input id="op-licensed" name="licensedFile" maxLength={200} pattern="[A-Za-z0-9][A-Za-z0-9._\-]*" />
+          <label htmlFor="op-refresh">Refresh every (hours; a URL or a licensed file)</label>
           <input id="op-refresh" name="refresh" type="number" min={1} max={720} />
         </>
       );
       break;
     case 'group.create':
-      fields = (
-        <>
-          <label htmlFor="op-name">Group name</label>
-          <input id="op-name" name="name" required maxLength={100} />
-          <label htmlFor="op-kind">Kind</label>
-          <select id="op-kind" name="kind">
-            <option value="eyfs_ks1">EYFS and KS1</option>
-            <option value="ks2">KS2</option>
-            <option value="staff">Staff</option>
-            <option value="guests">Guests</option>
-            <option value="custom">Other</option>
-          </select>
-          <label htmlFor="op-mode">Mode</label>
-          <select id="op-mode" name="mode">
-            <option value="blocklist">Block the ticked categories</option>
-            <option value="allowlist">Approved sites only</option>
-          </select>
-          <label htmlFor="op-subnets">Client subnets (one a line, e.g. 10.0.2.0/24)</label>
-          <textarea id="op-subnets" name="subnets" rows={2} />
-          <label htmlFor="op-resolver">Resolver address for this group (optional)</label>
-          <input id="op-resolver" name="resolverAddress" maxLength={45} />
-          <label className="checkbox" htmlFor="op-default">
-            <input id="op-default" name="isDefault" type="checkbox" /> Default group for unknown clients
-          </label>
-          <label className="checkbox" htmlFor="op-aup">
-            <input id="op-aup" name="aupOnly" type="checkbox" /> Visitors accept the AUP first
-          </label>
-          <CategoryChecks idPrefix="op-cat" legend="Blocked categories" selected={[]} lockIllegal />
-          <SafeSearchFields
-            idPrefix="op"
-            value={{ google: true, bing: true, duckduckgo: true, youtube: 'strict' }}
-          />
-        </>
-      );
+      fields = <GroupCreateFields />;
       break;
   }
   return (
@@ -362,11 +307,6 @@ export function OpBuilder(props: {
       </form>
       <ErrorMessage text={error} />
       <div aria-live="polite">{staged && <p className="ok">{staged}</p>}</div>
-      {kind === 'group.update' && group && (
-        <p className="hint">
-          Now blocked for {group.name}: {group.blockedCategories.map(categoryLabel).join(', ')}
-        </p>
-      )}
     </div>
   );
 }

@@ -1,4 +1,10 @@
-import { categoryLabel, windowLabel, type TimeWindow } from '../../lib/filtering';
+import {
+  categoryLabel,
+  safeSearchLabel,
+  windowLabel,
+  type SafeSearch,
+  type TimeWindow,
+} from '../../lib/filtering';
 
 /** One operation of a change request in words (the stored op as the API returns it). */
 export function opSummary(o: { op: string; [k: string]: unknown }): string {
@@ -8,11 +14,16 @@ export function opSummary(o: { op: string; [k: string]: unknown }): string {
     case 'group.create':
       return `Add the group “${s('name')}” (${s('mode') === 'allowlist' ? 'approved sites only' : 'blocks ' + cats('blockedCategories')})`;
     case 'group.update': {
-      const fields = Object.keys(o).filter((k) => k !== 'op' && k !== 'groupId');
-      const parts = fields.map((k) =>
-        k === 'blockedCategories' ? `blocked categories: ${cats(k)}` : `${k}: ${JSON.stringify(o[k])}`,
-      );
-      return `Change a group: ${parts.join('; ')}`;
+      const parts = [
+        o.mode ? (o.mode === 'allowlist' ? 'approved sites only' : 'blocks its categories') : '',
+        Array.isArray(o.subnets) ? `clients ${(o.subnets as string[]).join(', ') || 'none'}` : '',
+        o.resolverAddress ? `resolver address ${s('resolverAddress')}` : '',
+        o.blockedCategories ? `blocked: ${cats('blockedCategories')}` : '',
+        o.safeSearch ? `safe search: ${safeSearchLabel(o.safeSearch as SafeSearch)}` : '',
+        o.isDefault === true ? 'the default group' : '',
+        o.aupOnly === true ? 'visitor AUP first' : '',
+      ].filter(Boolean);
+      return `Change the group${o.name ? ` “${s('name')}”` : ''}: ${parts.join('; ')}`;
     }
     case 'group.delete':
       return 'Remove a group';
