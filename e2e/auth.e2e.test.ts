@@ -4,6 +4,9 @@ import type { Page } from 'playwright-core';
 import { recordFailure } from '../apps/server/src/modules/auth/throttle.js';
 import { DEMO_PASSWORD, expectPageChecks, signInAs, startHarbour, type Harbour } from './harness.js';
 
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
 /**
  * Accounts and sign-in in the browser (issue 2, sections 4 and 10): the demo DSL enrols TOTP reading the key
  * off the page, locks and unlocks the screen, signs in again with a recovery code; the administrator's
@@ -37,7 +40,7 @@ describe('accounts and sign-in', () => {
     // A wrong code is refused and announced.
     await page.getByLabel('Code from your authenticator app').fill('000000');
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/code is not right/);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/code is not right/);
     await page.getByLabel('Code from your authenticator app').fill(authenticator.generate(secret));
     await page.getByRole('button', { name: 'Turn on two-factor sign-in' }).click();
     await page.getByRole('heading', { name: 'Save your recovery codes' }).waitFor();
@@ -58,7 +61,7 @@ describe('accounts and sign-in', () => {
     await expectPageChecks(page, 'lock screen');
     await page.getByLabel('Password').fill('not-my-password');
     await page.getByRole('button', { name: 'Unlock' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/not your password/);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/not your password/);
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByRole('heading', { name: 'People', exact: true }).waitFor();
@@ -98,7 +101,7 @@ describe('accounts and sign-in', () => {
     await page.getByLabel(/^New password/).fill('password1234');
     await page.getByLabel('Type the new password again').fill('password1234');
     await page.getByRole('button', { name: 'Change password' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/common or breached/);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/common or breached/);
   });
 
   it('shows the administrator accounts with their locks; a reset approved by the head ends in a new password', async () => {
@@ -150,7 +153,7 @@ describe('accounts and sign-in', () => {
     await person.getByLabel(/^New password/).fill('short');
     await person.getByLabel('Type the new password again').fill('short');
     await person.getByRole('button', { name: 'Save my new password' }).click();
-    await expect(person.getByRole('alert').textContent()).resolves.toMatch(/at least 12 characters/);
+    await expect.poll(() => person.getByRole('alert').textContent(), POLL).toMatch(/at least 12 characters/);
     await person.getByLabel(/^New password/).fill('velvet-harbour-pebble-6021');
     await person.getByLabel('Type the new password again').fill('velvet-harbour-pebble-6021');
     await person.getByRole('button', { name: 'Save my new password' }).click();

@@ -6,6 +6,9 @@ import { updateSetting } from '../apps/server/src/modules/settings/service.js';
 import { pdfText } from '../apps/server/src/test/pdf-text.js';
 import { DEMO_PASSWORD, expectPageChecks, signIn, signInAs, startHarbour, type Harbour } from './harness.js';
 
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
 /**
  * Issue 5's "Done when" in the browser: a teacher signs the new staff AUP and leaves the not-signed list; the office
  * records phones handed in and one not collected; a parent withdraws image consent and the publish check says no;
@@ -55,7 +58,7 @@ describe('compliance in the browser', () => {
 
     const teacherName = await nameOf(h.accounts.teacher!.personId);
     const notSigned = lead.getByRole('table', { name: 'Not signed' });
-    await expect(notSigned.textContent()).resolves.toContain(teacherName);
+    await expect.poll(() => notSigned.textContent(), POLL).toContain(teacherName);
 
     const teacher = await as('teacher', 'page');
     await teacher.goto('/aup');
@@ -68,9 +71,9 @@ describe('compliance in the browser', () => {
 
     await lead.reload();
     await lead.getByRole('table', { name: 'Not signed' }).waitFor();
-    await expect(lead.getByRole('table', { name: 'Not signed' }).textContent()).resolves.not.toContain(
-      teacherName,
-    );
+    await expect
+      .poll(() => lead.getByRole('table', { name: 'Not signed' }).textContent(), POLL)
+      .not.toContain(teacherName);
     await expectPageChecks(lead, 'not-signed list');
   });
 
@@ -93,8 +96,8 @@ describe('compliance in the browser', () => {
     await today.getByRole('button', { name: `Collected for ${first}` }).click();
     await office.getByText(`${first}’s phone is collected.`).waitFor();
     const waiting = office.getByRole('table', { name: 'Not collected' });
-    await expect(waiting.textContent()).resolves.toContain(second);
-    await expect(waiting.textContent()).resolves.not.toContain(first);
+    await expect.poll(() => waiting.textContent(), POLL).toContain(second);
+    await expect.poll(() => waiting.textContent(), POLL).not.toContain(first);
     await expectPageChecks(office, 'phone register');
     const rows = await h.ctx.db.selectFrom('phone_handins').select(['collected_at']).execute();
     expect(rows.filter((r) => r.collected_at === null)).toHaveLength(1);
@@ -164,7 +167,7 @@ describe('compliance in the browser', () => {
     await office.getByRole('button', { name: 'Check' }).click();
     const check = office.getByRole('table', { name: 'May each pupil be published?' });
     const pupilRow = check.getByRole('row').filter({ hasText: pupil });
-    await expect(pupilRow.textContent()).resolves.toContain('No (No consent recorded)');
+    await expect.poll(() => pupilRow.textContent(), POLL).toContain('No (No consent recorded)');
     await office.getByRole('button', { name: `${pupil}: record a decision` }).click();
     const panel = office.getByRole('group', { name: new RegExp(pupil) });
     await panel.getByLabel('School website').check();
@@ -173,7 +176,9 @@ describe('compliance in the browser', () => {
     await panel.getByRole('button', { name: `Record the decision for ${pupil}` }).click();
     await office.getByText(`Consent given for ${pupil}: School website.`).waitFor();
     await office.getByRole('button', { name: 'Check' }).click();
-    await expect(check.getByRole('row').filter({ hasText: pupil }).textContent()).resolves.toMatch(/YesYes$/);
+    await expect
+      .poll(() => check.getByRole('row').filter({ hasText: pupil }).textContent(), POLL)
+      .toMatch(/YesYes$/);
     await expectPageChecks(office, 'publish check');
 
     const parent = await as('carer', 'page');
@@ -188,9 +193,9 @@ describe('compliance in the browser', () => {
     await mine.getByText('School website: No').waitFor();
 
     await office.getByRole('button', { name: 'Check' }).click();
-    await expect(check.getByRole('row').filter({ hasText: pupil }).textContent()).resolves.toContain(
-      'No (Consent withdrawn)',
-    );
+    await expect
+      .poll(() => check.getByRole('row').filter({ hasText: pupil }).textContent(), POLL)
+      .toContain('No (Consent withdrawn)');
   });
 
   it('a risk assessment for a new app is approved by the head', async () => {
@@ -267,21 +272,21 @@ describe('compliance in the browser', () => {
     };
     const { signed, total } = unsigned.audiences[0]!;
     expect(signed).toBe(1);
-    await expect(row(lead, 'aup_staff').textContent()).resolves.toContain(
-      `${Math.floor((signed * 100) / total)}% signed (${signed} of ${total})`,
-    );
+    await expect
+      .poll(() => row(lead, 'aup_staff').textContent(), POLL)
+      .toContain(`${Math.floor((signed * 100) / total)}% signed (${signed} of ${total})`);
     const policy = (await (await lead.request.get('/api/policy')).json()) as {
       current: { daysUntilReview: number };
     };
-    await expect(row(lead, 'policy_review').textContent()).resolves.toContain(
-      `Review due in ${policy.current.daysUntilReview} days`,
-    );
-    await expect(row(lead, 'risk_reviews').textContent()).resolves.toContain(
-      '0 awaiting a decision; 1 in use',
-    );
-    await expect(row(lead, 'filtering_unapproved').textContent()).resolves.toContain(
-      '0 changes without approval',
-    );
+    await expect
+      .poll(() => row(lead, 'policy_review').textContent(), POLL)
+      .toContain(`Review due in ${policy.current.daysUntilReview} days`);
+    await expect
+      .poll(() => row(lead, 'risk_reviews').textContent(), POLL)
+      .toContain('0 awaiting a decision; 1 in use');
+    await expect
+      .poll(() => row(lead, 'filtering_unapproved').textContent(), POLL)
+      .toContain('0 changes without approval');
     await expectPageChecks(lead, 'dashboard');
     await lead.getByRole('link', { name: 'DfE and UKSIC checklists' }).click();
     await lead.getByRole('heading', { name: 'DfE filtering and monitoring standards' }).waitFor();
@@ -295,7 +300,7 @@ describe('compliance in the browser', () => {
     await lead.getByRole('button', { name: 'Start a self-review' }).click();
     await lead.getByRole('heading', { name: 'Autumn review' }).waitFor();
     const aspect = lead.getByRole('group', { name: 'Filtering', exact: true });
-    await expect(aspect.textContent()).resolves.toContain('0 changes without approval');
+    await expect.poll(() => aspect.textContent(), POLL).toContain('0 changes without approval');
     await aspect.getByLabel(/^2: Established/).check();
     await aspect.getByLabel('Commentary').fill('Changes are approved; self-tests run each month');
     await aspect.getByRole('button', { name: 'Save rating for Filtering' }).click();
@@ -306,9 +311,9 @@ describe('compliance in the browser', () => {
     await lead.getByLabel('Due by').fill('2027-03-31');
     await lead.getByRole('button', { name: 'Add the action' }).click();
     await lead.getByText('Action added to the plan.').waitFor();
-    await expect(lead.getByRole('table', { name: 'Actions' }).textContent()).resolves.toContain(
-      'Test the guest Wi-Fi filter each term',
-    );
+    await expect
+      .poll(() => lead.getByRole('table', { name: 'Actions' }).textContent(), POLL)
+      .toContain('Test the guest Wi-Fi filter each term');
     await expectPageChecks(lead, 'self-review');
     await lead.goto('/compliance/reviews');
     await lead.getByRole('link', { name: 'Autumn review' }).waitFor();

@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
 import { makeUpn } from '@harbour/shared';
 import { expectPageChecks, signIn, signInAs, startHarbour, type Harbour } from './harness.js';
 
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
 /**
  * The people register in the browser (issue 2, sections 7, 8 and 10): import with preview, search, view,
  * edit with inline errors, leavers, and a leaver's session ending at once.
@@ -48,9 +51,9 @@ describe('people register in the browser', () => {
     const errors = admin.getByRole('table', { name: 'Rows with errors' });
     await errors.waitFor();
     expect(await errors.getByRole('row').count()).toBe(2); // header + the one bad row
-    await expect(errors.textContent()).resolves.toMatch(
-      /4.*Cass Quillfeather.*"Year 9" is not a primary year group/,
-    );
+    await expect
+      .poll(() => errors.textContent(), POLL)
+      .toMatch(/4.*Cass Quillfeather.*"Year 9" is not a primary year group/);
     await expect(admin.getByText('Nothing has been imported').isVisible()).resolves.toBe(true);
     expect(await admin.getByRole('button', { name: /^Import \d/ }).count()).toBe(0);
     await expectPageChecks(admin, 'import preview with errors');
@@ -73,7 +76,7 @@ describe('people register in the browser', () => {
     const results = admin.getByRole('table');
     for (const name of ['Quillfeather, Ada', 'Quillfeather, Bram', 'Quillfeather, Cass'])
       expect(await results.getByRole('link', { name }).count()).toBe(1);
-    await expect(results.textContent()).resolves.toContain('Reception (EYFS)');
+    await expect.poll(() => results.textContent(), POLL).toContain('Reception (EYFS)');
     await expectPageChecks(admin, 'people search');
 
     await admin.getByLabel('Key stage').selectOption('KS2');
@@ -85,9 +88,9 @@ describe('people register in the browser', () => {
     await admin.goto('/people?q=quillfeather&year=3');
     await admin.getByRole('link', { name: 'Quillfeather, Ada' }).click();
     await admin.getByRole('heading', { name: 'Ada Quillfeather' }).waitFor();
-    await expect(admin.locator('.details').textContent()).resolves.toMatch(
-      /Year 3 \(KS2\).*Rowan.*14 Feb 2018/,
-    );
+    await expect
+      .poll(() => admin.locator('.details').textContent(), POLL)
+      .toMatch(/Year 3 \(KS2\).*Rowan.*14 Feb 2018/);
     // The administrator is not on the safeguarding team: no vulnerability flags.
     expect(await admin.getByRole('heading', { name: 'Vulnerability' }).count()).toBe(0);
     await expectPageChecks(admin, 'person');
@@ -98,14 +101,14 @@ describe('people register in the browser', () => {
     await admin.getByRole('button', { name: 'Save changes' }).click();
     const summary = admin.getByRole('alert');
     await summary.waitFor();
-    await expect(summary.textContent()).resolves.toMatch(
-      /There is a problem.*Upn: a UPN is a capital letter/,
-    );
+    await expect
+      .poll(() => summary.textContent(), POLL)
+      .toMatch(/There is a problem.*Upn: a UPN is a capital letter/);
     expect(await upn.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await upn.getAttribute('aria-describedby')) ?? '';
-    await expect(admin.locator(`#${describedBy.split(' ').pop()!}`).textContent()).resolves.toMatch(
-      /capital letter/,
-    );
+    await expect
+      .poll(() => admin.locator(`#${describedBy.split(' ').pop()!}`).textContent(), POLL)
+      .toMatch(/capital letter/);
     await admin.locator('.error-summary:focus').waitFor(); // focus moved to the summary
     await expectPageChecks(admin, 'edit person with errors');
 
@@ -113,7 +116,7 @@ describe('people register in the browser', () => {
     await admin.getByLabel('Class').fill('Rowan Class');
     await admin.getByRole('button', { name: 'Save changes' }).click();
     await admin.getByText('Changes saved.').waitFor();
-    await expect(admin.locator('.details').textContent()).resolves.toContain('Rowan Class');
+    await expect.poll(() => admin.locator('.details').textContent(), POLL).toContain('Rowan Class');
   });
 
   it('links a parent from the register to a pupil, using only the keyboard', async () => {
@@ -138,9 +141,9 @@ describe('people register in the browser', () => {
     await admin.keyboard.press('Enter');
     const link = admin.getByRole('link', { name: `${parent.given_name} ${parent.family_name}` });
     await link.waitFor();
-    await expect(admin.locator('ul.links').textContent()).resolves.toContain(
-      '(Grandparent), parental responsibility',
-    );
+    await expect
+      .poll(() => admin.locator('ul.links').textContent(), POLL)
+      .toContain('(Grandparent), parental responsibility');
   });
 
   it('adds a person with the keyboard, naming missing fields first', async () => {
@@ -156,7 +159,7 @@ describe('people register in the browser', () => {
     await admin.getByLabel('Job title').fill('Midday supervisor');
     await admin.getByLabel('Family name').press('Enter');
     await admin.getByRole('heading', { name: 'Perrin Oakenshaw' }).waitFor();
-    await expect(admin.getByRole('status').textContent()).resolves.toContain('Added to the register');
+    await expect.poll(() => admin.getByRole('status').textContent(), POLL).toContain('Added to the register');
   });
 
   it('shows vulnerability flags to the DSL only', async () => {
@@ -166,7 +169,7 @@ describe('people register in the browser', () => {
     await dsl.goto('/people?q=quillfeather');
     await dsl.getByRole('link', { name: 'Quillfeather, Bram' }).click();
     await dsl.getByRole('heading', { name: 'Vulnerability' }).waitFor();
-    await expect(dsl.locator('.details').last().textContent()).resolves.toMatch(/SEND.*Looked after/);
+    await expect.poll(() => dsl.locator('.details').last().textContent(), POLL).toMatch(/SEND.*Looked after/);
     await context.close();
   });
 
@@ -192,12 +195,12 @@ describe('people register in the browser', () => {
     await teacher.getByLabel('Username').fill('teacher');
     await teacher.getByLabel('Password').fill(h.accounts.teacher!.password);
     await teacher.getByRole('button', { name: 'Sign in' }).click();
-    await expect(teacher.getByRole('alert').textContent()).resolves.toMatch(/disabled/);
+    await expect.poll(() => teacher.getByRole('alert').textContent(), POLL).toMatch(/disabled/);
 
     await admin.goto('/people/leavers');
     const row = admin.getByRole('row', { name: /Quinn Marlowe/ });
     await row.waitFor();
-    await expect(row.textContent()).resolves.toMatch(/Staff.*Ended .*teacher/);
+    await expect.poll(() => row.textContent(), POLL).toMatch(/Staff.*Ended .*teacher/);
     await expectPageChecks(admin, 'leavers report');
 
     await admin.goto('/people?status=leavers');
@@ -233,7 +236,9 @@ describe('people register in the browser', () => {
     await admin.getByRole('heading', { name: 'What you can do' }).waitFor();
     for (const link of ['Find people in the register', 'Import people from your MIS', 'Add a person'])
       expect(await admin.getByRole('link', { name: link }).count()).toBe(1);
-    await expect(admin.locator('main').textContent()).resolves.toContain('Import people from an MIS export');
+    await expect
+      .poll(() => admin.locator('main').textContent(), POLL)
+      .toContain('Import people from an MIS export');
     await expectPageChecks(admin, 'home (admin)');
   });
 });

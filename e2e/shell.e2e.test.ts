@@ -9,6 +9,9 @@ import {
   type Harbour,
 } from './harness.js';
 
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
 /** The app shell (issue 2, section 8): sign-in, home, audit trail; and the harness itself. */
 describe('app shell', () => {
   let h: Harbour;
@@ -36,7 +39,7 @@ describe('app shell', () => {
     await page.getByLabel('Password').fill('not-the-password');
     await page.keyboard.press('Enter');
     await page.getByRole('alert').waitFor();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/do not match/);
+    await expect.poll(() => page.getByRole('alert').textContent(), POLL).toMatch(/do not match/);
   });
 
   it('shows the administrator the audit trail, and blanks the screen on request', async () => {
