@@ -32,6 +32,9 @@ import { QueryLog } from './pages/filtering/QueryLog';
 import { ResolverNodes } from './pages/filtering/ResolverNodes';
 import { SelfTest, SelfTestRecord } from './pages/filtering/SelfTest';
 import { Home } from './pages/Home';
+import { AlertDetail } from './pages/monitoring/AlertDetail';
+import { AlertsList } from './pages/monitoring/AlertsList';
+import { MonitoringSources } from './pages/monitoring/MonitoringSources';
 import { ImportPeople } from './pages/people/ImportPeople';
 import { LeaversReport } from './pages/people/LeaversReport';
 import { PeopleSearch } from './pages/people/PeopleSearch';
@@ -97,6 +100,9 @@ export function App() {
           <Route path="/policy" element={<Policy />} />
           <Route path="/policy/versions/:id" element={<PolicyVersionPage />} />
           <Route path="/filtering/nodes" element={<ResolverNodes />} />
+          <Route path="/monitoring" element={<AlertsList />} />
+          <Route path="/monitoring/alerts/:id" element={<AlertDetail />} />
+          <Route path="/monitoring/sources" element={<MonitoringSources />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

@@ -72,6 +72,13 @@ export function Layout({ children }: { children: ReactNode }) {
                     <NavLink to="/filtering">Filtering</NavLink>
                   </li>
                 )}
+                {(can('monitoring.read') || can('monitoring.sources')) && (
+                  <li>
+                    <NavLink to={can('monitoring.read') ? '/monitoring' : '/monitoring/sources'}>
+                      Monitoring
+                    </NavLink>
+                  </li>
+                )}
                 {hasCompliance && (
                   <li>
                     <NavLink to={complianceHome}>Compliance</NavLink>

@@ -14,6 +14,8 @@ const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
   'filtering.read': [{ to: '/filtering', label: 'See the filtering policy and self-tests' }],
   'filtering.propose': [{ to: '/filtering/changes/new', label: 'Propose a filtering change' }],
   'filtering.reports': [{ to: '/filtering/reports', label: 'Work the block-page reports queue' }],
+  'monitoring.read': [{ to: '/monitoring', label: 'Triage monitoring alerts' }],
+  'monitoring.sources': [{ to: '/monitoring/sources', label: 'Issue and revoke monitoring source tokens' }],
   'audit.read': [{ to: '/audit', label: 'Browse the audit trail' }],
   'compliance.read': [{ to: '/compliance', label: 'See the compliance dashboard and self-review' }],
   'agreements.sign': [{ to: '/aup', label: 'Read and sign the acceptable-use agreement' }],

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiAs } from './filtering-support.js';
+import { expectPageChecks, signInAs, startHarbour, type Harbour } from './harness.js';
+
+/**
+ * The monitoring pages (issue 6): the alerts list, an alert with its events and triage, escalation to a
+ * concern, and the sources admin, each passing axe-core and the 320 px check with real content.
+ */
+describe('monitoring pages', () => {
+  let h: Harbour;
+  beforeAll(async () => {
+    h = await startHarbour();
+    const admin = await apiAs(h, 'admin');
+    const issued = await admin.post('/api/monitoring/sources', { name: 'Classroom laptops' });
+    expect(issued.statusCode).toBe(201);
+    const pupil = await h.ctx.db
+      .selectFrom('people')
+      .select('id')
+      .where('school_id', '=', h.schoolId)
+      .where('kind', '=', 'pupil')
+      .where('year_group', '=', '5')
+      .executeTakeFirstOrThrow();
+    const time = new Date(Date.now() - 60_000).toISOString();
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/monitoring/events',
+      headers: { authorization: `Bearer ${issued.json().token}`, 'content-type': 'application/json' },
+      payload: JSON.stringify({
+        events: [
+          { id: 'e2e-1', time, kind: 'search', text: 'how to kill myself', personId: pupil.id },
+          {
+            id: 'e2e-2',
+            time,
+            kind: 'url',
+            url: 'https://www.google.co.uk/search?q=i+want+to+die',
+            personId: pupil.id,
+          },
+          { id: 'e2e-3', time, kind: 'search', text: 'you are ugly', device: 'IPAD-07', client: '10.1.2.3' },
+        ],
+      }),
+    });
+    expect(res.json()).toMatchObject({ accepted: 3, alerts: 2 });
+  });
+  afterAll(() => h.close());
+
+  it('lets the DSL read, triage and escalate an alert from the keyboard, accessibly and at 320 px', async () => {
+    const context = await h.newContext();
+    await signInAs(h, context, 'dsl');
+    const page = await context.newPage();
+    await page.goto('/');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring' }).click();
+    await page.getByRole('heading', { name: 'Monitoring alerts', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: /Monitoring alerts/ });
+    await table.waitFor();
+    expect(await table.getByRole('row').count()).toBe(3);
+    await expectPageChecks(page, 'alerts list');
+    await table.getByRole('link').first().click();
+    await page.getByRole('heading', { name: /Monitoring alert: Self-harm/ }).waitFor();
+    await page.getByRole('cell', { name: /how to kill myself/ }).waitFor();
+    await expectPageChecks(page, 'alert detail');
+    await page.getByLabel('Note and keep watching').check();
+    await page.getByRole('textbox', { name: /^Note/ }).fill('Spoke to the class teacher.');
+    await page.getByRole('button', { name: 'Save' }).press('Enter');
+    await page.getByText('Spoke to the class teacher.').waitFor();
+    await page.getByText('Watching', { exact: true }).waitFor();
+    // A false positive needs its reason: the summary says so and takes focus.
+    await page.getByLabel('False positive (say why)').check();
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').getByText('There is a problem').waitFor();
+    await expectPageChecks(page, 'alert triage error');
+    await page.getByRole('button', { name: 'Escalate to a concern' }).click();
+    await page.getByText('A concern was recorded with the alert’s events.').waitFor();
+    await page.getByText('Escalated to a concern', { exact: true }).first().waitFor();
+    await page.getByRole('link', { name: 'open the concern' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps the pages from staff outside the DSL team, and lets the administrator issue and revoke tokens', async () => {
+    const teacherCtx = await h.newContext();
+    await signInAs(h, teacherCtx, 'teacher');
+    const t = await teacherCtx.newPage();
+    await t.goto('/');
+    await t.getByRole('button', { name: 'Sign out' }).waitFor();
+    expect(
+      await t.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Monitoring' }).count(),
+    ).toBe(0);
+    await teacherCtx.close();
+
+    const context = await h.newContext();
+    await signInAs(h, context, 'admin');
+    const page = await context.newPage();
+    await page.goto('/monitoring/sources');
+    await page.getByRole('heading', { name: 'Monitoring sources', level: 1 }).waitFor();
+    await page.getByRole('table', { name: /Monitoring sources/ }).waitFor();
+    await expectPageChecks(page, 'sources');
+    await page.getByLabel('Source name').fill('Library kiosks');
+    await page.getByRole('button', { name: 'Issue a token' }).click();
+    const token = await page.getByLabel('Source token', { exact: true }).inputValue();
+    expect(token).toMatch(/^hbm_/);
+    await page.getByRole('button', { name: 'Revoke the token of Library kiosks' }).click();
+    await page.getByText('The token of Library kiosks is revoked').waitFor();
+    await expectPageChecks(page, 'sources after revoking');
+    await context.close();
+  });
+});
