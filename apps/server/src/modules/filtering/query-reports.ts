@@ -7,8 +7,9 @@ import type { Caller } from './caller.js';
 
 /**
  * Query-log reports (issue 4; UKSIC "reports: history of sites visited or attempted"): the top blocked names
- * and categories by group and day, in the school's time zone; and one client address's history for a time
- * range, for the DSL when a concern needs it, audited as a sensitive read (clarification 8).
+ * and categories by group and day, with each group's allowed and blocked totals, in the school's time zone;
+ * and one client address's history for a time range, for the DSL when a concern needs it, audited as a
+ * sensitive read (clarification 8).
  */
 const dayBefore = (d: string): string => {
   const [y, m, dd] = d.split('-').map(Number) as [number, number, number];
@@ -37,16 +38,23 @@ export async function topBlocked(
   for (let d = from; d <= to; d = nextDay(d)) {
     const start = endOfLocalDay(dayBefore(d), tz).toISOString();
     const end = endOfLocalDay(d, tz).toISOString();
-    const base = () => {
+    const all = () => {
       let b = c.ctx.db
         .selectFrom('filter_query_log')
         .where('school_id', '=', c.actor.schoolId)
-        .where('action', '=', 'block')
         .where('at', '>=', start)
         .where('at', '<', end);
       if (q.groupId) b = b.where('group_id', '=', q.groupId);
       return b;
     };
+    const base = () => all().where('action', '=', 'block');
+    // All traffic per group and decision (allowed, blocked, safe search, canary): the UKSIC "reports".
+    const totals = await all()
+      .select(['group_id', 'action', sql<number>`sum(count)`.as('queries')])
+      .groupBy(['group_id', 'action'])
+      .orderBy('group_id')
+      .orderBy('action')
+      .execute();
     const names = await base()
       .select(['group_id', 'name', 'category', sql<number>`sum(count)`.as('queries')])
       .groupBy(['group_id', 'name', 'category'])
@@ -66,6 +74,7 @@ export async function topBlocked(
         category: r.category,
         queries: Number(r.queries),
       })),
+      totals: totals.map((r) => ({ groupId: r.group_id, action: r.action, queries: Number(r.queries) })),
       categories: categories.map((r) => ({
         groupId: r.group_id,
         category: r.category,

@@ -159,6 +159,9 @@ describe('the filtering policy on the resolver', () => {
 
     const top = (await head.get('/api/filtering/query-log/top?from=2026-11-23&to=2026-11-23')).json();
     expect(top.days[0].categories.map((c: { category: string }) => c.category)).toContain('gambling');
+    const totals = top.days[0].totals as { action: string; queries: number }[];
+    expect(totals.some((t) => t.action === 'block' && t.queries > 0)).toBe(true);
+    expect(totals.some((t) => t.action === 'allow' && t.queries > 0)).toBe(true);
     const history = await head.get(
       `/api/filtering/query-log/client?client=${KS2}&from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z`,
     );

@@ -14,6 +14,7 @@ interface TopReport {
     date: string;
     names: { groupId: string; name: string; category: string | null; queries: number }[];
     categories: { groupId: string; category: string | null; queries: number }[];
+    totals: { groupId: string; action: string; queries: number }[];
   }[];
 }
 interface History {
@@ -113,6 +114,26 @@ export function QueryLog() {
           top.days.map((d) => (
             <div key={d.date} className="panel">
               <h3>{d.date}</h3>
+              {d.totals.length > 0 && (
+                <DataTable
+                  label={`Traffic on ${d.date}`}
+                  caption={`Queries per group on ${d.date}`}
+                  columns={['Group', 'Allowed', 'Blocked', 'Safe search']}
+                >
+                  {[...new Set(d.totals.map((t) => t.groupId))].map((g) => {
+                    const n = (action: string) =>
+                      d.totals.find((t) => t.groupId === g && t.action === action)?.queries ?? 0;
+                    return (
+                      <tr key={g}>
+                        <td>{groupNameOf(groups, g)}</td>
+                        <td>{n('allow')}</td>
+                        <td>{n('block')}</td>
+                        <td>{n('rewrite')}</td>
+                      </tr>
+                    );
+                  })}
+                </DataTable>
+              )}
               {d.names.length === 0 ? (
                 <p>Nothing was blocked.</p>
               ) : (
