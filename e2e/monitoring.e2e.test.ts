@@ -75,6 +75,51 @@ describe('monitoring pages', () => {
     await context.close();
   });
 
+  it('shows the phrase library with false-positive rates and imports a search log, accessibly', async () => {
+    const context = await h.newContext();
+    await signInAs(h, context, 'dsl');
+    const page = await context.newPage();
+    await page.goto('/monitoring/library');
+    await page.getByRole('heading', { name: 'Phrase library', level: 1 }).waitFor();
+    await page.getByRole('table', { name: /false positives/ }).waitFor();
+    await expectPageChecks(page, 'library');
+    await page.getByLabel('Change', { exact: true }).selectOption('exclusion');
+    await page.getByRole('textbox', { name: /^Words/ }).fill('ugly duckling');
+    await page.getByRole('textbox', { name: /^Why/ }).fill('A class reader');
+    await page.getByRole('button', { name: 'Save the change' }).click();
+    await page.getByText('Saved: the next events are read with it.').waitFor();
+    await page.getByRole('table', { name: /school’s own phrases|school's own phrases/ }).waitFor();
+    await expectPageChecks(page, 'library with a change');
+
+    const upn = (
+      await h.ctx.db
+        .selectFrom('people')
+        .select('upn')
+        .where('school_id', '=', h.schoolId)
+        .where('kind', '=', 'pupil')
+        .where('year_group', '=', '6')
+        .executeTakeFirstOrThrow()
+    ).upn!;
+    const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+    const csv = [
+      'Timestamp,User,URL',
+      `${day} 10:00,${upn},https://www.bing.com/search?q=how+to+buy+a+knife+under+18`,
+      `${day} 10:01,${upn},https://www.bbc.co.uk/bitesize`,
+    ].join('\n');
+    await page.goto('/monitoring/import');
+    await page.getByRole('heading', { name: 'Import a search log', level: 1 }).waitFor();
+    await page
+      .getByLabel('CSV file')
+      .setInputFiles({ name: 'log.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByRole('table', { name: /first rows/ }).waitFor();
+    expect(await page.getByLabel('URL visited').inputValue()).toBe('URL');
+    await expectPageChecks(page, 'import preview');
+    await page.getByRole('button', { name: 'Import 2 events' }).click();
+    await page.getByText(/Imported 2 events/).waitFor();
+    await context.close();
+  });
+
   it('keeps the pages from staff outside the DSL team, and lets the administrator issue and revoke tokens', async () => {
     const teacherCtx = await h.newContext();
     await signInAs(h, teacherCtx, 'teacher');

@@ -34,6 +34,8 @@ import { SelfTest, SelfTestRecord } from './pages/filtering/SelfTest';
 import { Home } from './pages/Home';
 import { AlertDetail } from './pages/monitoring/AlertDetail';
 import { AlertsList } from './pages/monitoring/AlertsList';
+import { MonitoringImport } from './pages/monitoring/MonitoringImport';
+import { MonitoringLibrary } from './pages/monitoring/MonitoringLibrary';
 import { MonitoringSources } from './pages/monitoring/MonitoringSources';
 import { ImportPeople } from './pages/people/ImportPeople';
 import { LeaversReport } from './pages/people/LeaversReport';
@@ -103,6 +105,8 @@ export function App() {
           <Route path="/monitoring" element={<AlertsList />} />
           <Route path="/monitoring/alerts/:id" element={<AlertDetail />} />
           <Route path="/monitoring/sources" element={<MonitoringSources />} />
+          <Route path="/monitoring/library" element={<MonitoringLibrary />} />
+          <Route path="/monitoring/import" element={<MonitoringImport />} />
           <Route path="*" element={<h1>Page not found</h1>} />
         </Routes>
       )}

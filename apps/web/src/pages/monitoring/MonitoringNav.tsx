@@ -6,6 +6,8 @@ export function MonitoringNav() {
   const { can } = useSession();
   const links = [
     { to: '/monitoring', label: 'Alerts', show: can('monitoring.read'), end: true },
+    { to: '/monitoring/library', label: 'Phrase library', show: can('monitoring.library') },
+    { to: '/monitoring/import', label: 'Import a search log', show: can('monitoring.import') },
     { to: '/monitoring/sources', label: 'Sources and tokens', show: can('monitoring.sources') },
   ].filter((l) => l.show);
   if (links.length < 2) return null;
