@@ -1,3 +1,4 @@
+import { createHash, X509Certificate } from 'node:crypto';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -92,6 +93,41 @@ describe('filtering, end to end', () => {
       expect(await report.innerText()).toMatch(/KS2[\s\S]*Gambling/);
       expect(await report.innerText()).toContain(KS2_BROWSER);
       await expectPageChecks(page, `reports queue (${who})`);
+    }
+  });
+
+  it('shows the block page over HTTPS to a device that trusts the block-page CA, and a warning to one that does not', async () => {
+    const { blockCa } = await import('../apps/server/src/modules/filtering/block-ca.js');
+    const ca = new X509Certificate((await blockCa(h.ctx)).certPem);
+    const spki = createHash('sha256')
+      .update(ca.publicKey.export({ type: 'spki', format: 'der' }))
+      .digest('base64');
+    const address = (await f.ask(GAMBLING, KS2_BROWSER)).answers[0]!.data;
+    const rule = `--host-resolver-rules=MAP ${GAMBLING} ${address}:${f.blockPage.httpsPort}`;
+    // A managed device: Chromium trusts the CA's key (what deploying the CA as a root does).
+    const managed = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS, rule, `--ignore-certificate-errors-spki-list=${spki}`],
+    });
+    const unmanaged = await chromium.launch({
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [...CHROMIUM_ARGS, rule],
+    });
+    try {
+      const page = await (await managed.newContext()).newPage();
+      const res = await page.goto(`https://${GAMBLING}/`);
+      expect(res?.status()).toBe(403);
+      await page.getByRole('heading', { name: 'This site is blocked' }).waitFor();
+      const cert = await res!.securityDetails();
+      expect(cert?.subjectName).toBe(GAMBLING);
+      expect(cert?.issuer).toMatch(/Harbour block page CA/);
+      const other = await (await unmanaged.newContext()).newPage();
+      await expect(other.goto(`https://${GAMBLING}/`)).rejects.toThrow(/ERR_CERT_AUTHORITY_INVALID/);
+    } finally {
+      await managed.close();
+      await unmanaged.close();
     }
   });
 
