@@ -42,7 +42,7 @@ describe('setting filtering up in the web app', () => {
     await head.context().close();
   };
 
-  it('proposes the starter groups, then a subnet, break times and a list, all from the change-request page', async () => {
+  it('proposes the starter groups, then a subnet, break times, a list and approved sites, all in the browser', async () => {
     const tech = await pageAs('tech');
     await tech.goto('/filtering');
     await tech.getByRole('link', { name: 'Propose the first groups' }).click();
@@ -100,6 +100,34 @@ describe('setting filtering up in the web app', () => {
         { days: [1, 2, 3, 4, 5], from: '12:00', to: '13:00' },
       ],
     });
+
+    // EYFS and KS1 see approved sites only: an allow list, then the group uses it.
+    await tech.goto('/filtering/changes/new');
+    await tech.getByLabel('Kind of change').selectOption({ label: 'Import a list (file or URL)' });
+    await tech.getByLabel('List name').fill('Approved for EYFS and KS1');
+    await tech.getByLabel('Kind', { exact: true }).selectOption('allow');
+    await tech.getByLabel('File', { exact: true }).setInputFiles({
+      name: 'approved.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('phonics-fun.example\n'),
+    });
+    await tech.getByRole('button', { name: 'Add to this request' }).click();
+    await tech.getByText('Imported 1 names; 0 bad lines skipped.').waitFor();
+    await approve(await send(tech, 'Approved sites list'));
+    await tech.goto('/filtering/changes/new');
+    await tech
+      .getByLabel('Kind of change')
+      .selectOption({ label: 'Change a group (clients, categories, safe search)' });
+    await tech.getByLabel('Group to change').selectOption({ label: 'EYFS and KS1' });
+    await tech.getByLabel(/Client subnets/).fill('127.0.30.0/24');
+    await tech.getByLabel('Approved for EYFS and KS1').check();
+    await tech.getByRole('button', { name: 'Add to this request' }).click();
+    await tech.getByText(/Change the group “EYFS and KS1”: .*1 approved-site list/).waitFor();
+    await approve(await send(tech, 'EYFS and KS1 on approved sites'));
+    const EYFS = '127.0.30.9';
+    expect((await f.ask('phonics-fun.example', EYFS)).answers[0]!.data).toMatch(/^192\.0\.2\./);
+    expect((await f.ask('library.example', EYFS)).answers.map((a) => a.data)).toEqual(['127.0.0.1']);
+
     await tech.goto('/filtering');
     await tech.getByRole('cell', { name: '127.0.10.0/24' }).waitFor();
     await tech.getByText(/Break times only: Mon–Fri 10:30–10:45; Mon–Fri 12:00–13:00/).waitFor();

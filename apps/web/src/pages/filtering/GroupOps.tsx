@@ -1,4 +1,4 @@
-import type { FilterGroup, FilterPolicy, TimeWindow } from '../../lib/filtering';
+import type { FilterGroup, FilterList, FilterPolicy, TimeWindow } from '../../lib/filtering';
 import { formText } from '../../lib/forms';
 import { CategoryChecks, SafeSearchFields, checkedCategories, linesOf, safeSearchOf } from './GroupFields';
 
@@ -6,7 +6,8 @@ import { CategoryChecks, SafeSearchFields, checkedCategories, linesOf, safeSearc
 type DraftOp = { op: string; [k: string]: unknown };
 
 /** Fields a group has in both "add a group" and "change a group". */
-function GroupCommon({ g }: { g: FilterGroup | null }) {
+function GroupCommon({ g, lists }: { g: FilterGroup | null; lists: FilterList[] }) {
+  const approved = lists.filter((l) => l.kind === 'allow');
   return (
     <>
       <label htmlFor="op-name">Group name</label>
@@ -38,6 +39,25 @@ function GroupCommon({ g }: { g: FilterGroup | null }) {
         idPrefix="op"
         value={g?.safeSearch ?? { google: true, bing: true, duckduckgo: true, youtube: 'strict' }}
       />
+      {approved.length > 0 && (
+        <fieldset>
+          <legend>
+            Approved-site lists (always allowed; all that is allowed in approved-sites-only mode)
+          </legend>
+          {approved.map((l) => (
+            <label key={l.id} className="checkbox" htmlFor={`op-allow-${l.id}`}>
+              <input
+                id={`op-allow-${l.id}`}
+                type="checkbox"
+                name="allowList"
+                value={l.id}
+                defaultChecked={g?.allowLists.includes(l.id)}
+              />
+              {l.name}
+            </label>
+          ))}
+        </fieldset>
+      )}
     </>
   );
 }
@@ -51,9 +71,10 @@ const commonOf = (f: FormData) => ({
   resolverAddress: formText(f, 'resolverAddress').trim() || null,
   blockedCategories: checkedCategories(f, true),
   safeSearch: safeSearchOf(f),
+  allowLists: f.getAll('allowList').filter((v): v is string => typeof v === 'string'),
 });
 
-export function GroupCreateFields() {
+export function GroupCreateFields({ policy }: { policy: FilterPolicy }) {
   return (
     <>
       <label htmlFor="op-kind">Kind</label>
@@ -64,7 +85,7 @@ export function GroupCreateFields() {
         <option value="guests">Guests</option>
         <option value="custom">Other</option>
       </select>
-      <GroupCommon g={null} />
+      <GroupCommon g={null} lists={policy.lists} />
     </>
   );
 }
@@ -73,7 +94,6 @@ export const groupCreateOp = (f: FormData): DraftOp => ({
   op: 'group.create',
   ref: `g${Date.now()}`,
   kind: formText(f, 'kind'),
-  allowLists: [],
   ...commonOf(f),
 });
 
@@ -96,7 +116,7 @@ export function GroupUpdateFields(props: {
       </select>
       {g && (
         <div key={g.id}>
-          <GroupCommon g={g} />
+          <GroupCommon g={g} lists={props.policy.lists} />
         </div>
       )}
     </>

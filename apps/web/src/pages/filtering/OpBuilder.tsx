@@ -25,6 +25,7 @@ export const OP_KINDS = {
   'list.add': 'Import a list (file or URL)',
   'list.update': 'Switch a list on or off, or remove it',
   'group.create': 'Add a group',
+  'group.delete': 'Remove a group',
   'settings.update': 'Change the settings (staff social media, break times, retention)',
 } as const;
 export type OpKind = keyof typeof OP_KINDS;
@@ -81,6 +82,9 @@ export function OpBuilder(props: {
           break;
         case 'schedule.remove':
           props.onAdd({ op: kind, scheduleId: text('schedule') });
+          break;
+        case 'group.delete':
+          props.onAdd({ op: kind, groupId: text('group') });
           break;
         case 'group.update':
           props.onAdd(groupUpdateOp(f, groupId));
@@ -195,6 +199,16 @@ export function OpBuilder(props: {
         </>
       );
       break;
+    case 'group.delete':
+      fields = (
+        <>
+          <GroupSelect id="op-group" policy={policy} />
+          <p className="hint">
+            Its entries and scheduled rules go with it; its devices fall to the default group.
+          </p>
+        </>
+      );
+      break;
     case 'group.update':
       fields = <GroupUpdateFields policy={policy} groupId={groupId} onGroup={setGroupId} />;
       break;
@@ -287,7 +301,7 @@ export function OpBuilder(props: {
       );
       break;
     case 'group.create':
-      fields = <GroupCreateFields />;
+      fields = <GroupCreateFields policy={policy} />;
       break;
   }
   return (

@@ -20,6 +20,9 @@ export function opSummary(o: { op: string; [k: string]: unknown }): string {
         o.resolverAddress ? `resolver address ${s('resolverAddress')}` : '',
         o.blockedCategories ? `blocked: ${cats('blockedCategories')}` : '',
         o.safeSearch ? `safe search: ${safeSearchLabel(o.safeSearch as SafeSearch)}` : '',
+        Array.isArray(o.allowLists) && o.allowLists.length
+          ? `${o.allowLists.length} approved-site list${o.allowLists.length === 1 ? '' : 's'}`
+          : '',
         o.isDefault === true ? 'the default group' : '',
         o.aupOnly === true ? 'visitor AUP first' : '',
       ].filter(Boolean);
