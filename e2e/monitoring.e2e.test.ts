@@ -36,10 +36,11 @@ describe('monitoring pages', () => {
             personId: pupil.id,
           },
           { id: 'e2e-3', time, kind: 'search', text: 'you are ugly', device: 'IPAD-07', client: '10.1.2.3' },
+          { id: 'e2e-4', time, kind: 'search', text: 'i want to die', personId: h.accounts.deputy!.personId },
         ],
       }),
     });
-    expect(res.json()).toMatchObject({ accepted: 3, alerts: 2 });
+    expect(res.json()).toMatchObject({ accepted: 4, alerts: 3 });
   });
   afterAll(() => h.close());
 
@@ -117,6 +118,28 @@ describe('monitoring pages', () => {
     await expectPageChecks(page, 'import preview');
     await page.getByRole('button', { name: 'Import 2 events' }).click();
     await page.getByText(/Imported 2 events/).waitFor();
+    await context.close();
+  });
+
+  it('lets the head name a DSL to see an alert about a member of staff', async () => {
+    const alert = await h.ctx.db
+      .selectFrom('monitor_alerts')
+      .select('id')
+      .where('restricted', '=', 1)
+      .executeTakeFirstOrThrow();
+    const context = await h.newContext();
+    await signInAs(h, context, 'head');
+    const page = await context.newPage();
+    await page.goto(`/monitoring/alerts/${alert.id}`);
+    await page.getByRole('heading', { name: /Monitoring alert/, level: 1 }).waitFor();
+    await page
+      .getByText(/About a member of staff/)
+      .first()
+      .waitFor();
+    await expectPageChecks(page, 'restricted alert');
+    await page.getByLabel('Let a designated safeguarding lead see this alert').selectOption({ index: 0 });
+    await page.getByRole('button', { name: 'Name them' }).click();
+    await page.getByText('They can see this alert now.').waitFor();
     await context.close();
   });
 

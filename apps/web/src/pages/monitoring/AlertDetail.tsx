@@ -33,6 +33,8 @@ interface AlertPage {
   events: AlertEvent[];
   notes: { id: string; action: string; at: string; by: string | null; text: string | null }[];
   viewers: { accountId: string; name: string; namedAt: string }[];
+  /** For the head (or the chair): who on the safeguarding team may be named to see an alert about staff. */
+  mayName: { accountId: string; name: string }[];
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -69,6 +71,21 @@ export function AlertDetail() {
   const triageErrors = useFormErrors(() => 'triage-text');
   const escalateErrors = useFormErrors(() => 'escalate-text');
   const canTriage = can('monitoring.triage');
+  const viewerErrors = useFormErrors(() => 'viewer-account');
+
+  const nameViewer = async (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    viewerErrors.clear();
+    setNotice('');
+    const accountId = formText(new FormData(e.currentTarget), 'accountId');
+    try {
+      await post(`/api/monitoring/alerts/${encodeURIComponent(id)}/viewers`, { accountId });
+      setNotice('They can see this alert now.');
+      await reload();
+    } catch (err) {
+      viewerErrors.show(err, 'Could not name them');
+    }
+  };
 
   const triage = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -153,6 +170,26 @@ export function AlertDetail() {
         )}
       </dl>
       <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      {data.mayName.length > 0 && (
+        <form
+          className="narrow-form"
+          onSubmit={(e) => void nameViewer(e)}
+          aria-label="Name who may see this alert"
+        >
+          {viewerErrors.summary}
+          <div className="field">
+            <label htmlFor="viewer-account">Let a designated safeguarding lead see this alert</label>
+            <select id="viewer-account" name="accountId">
+              {data.mayName.map((v) => (
+                <option key={v.accountId} value={v.accountId}>
+                  {v.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">Name them</button>
+        </form>
+      )}
 
       <h2>Events</h2>
       <DataTable
