@@ -14,6 +14,7 @@ import * as m0035 from './migrations/0035-risk.js';
 import * as m0036 from './migrations/0036-policy.js';
 import * as m0037 from './migrations/0037-compliance.js';
 import * as m0038 from './migrations/0038-self-review-evidence.js';
+import * as m0039 from './migrations/0039-compliance-indexes.js';
 import * as m0040 from './migrations/0040-monitoring.js';
 import * as m0041 from './migrations/0041-monitoring-terms.js';
 
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0036-policy': m0036,
   '0037-compliance': m0037,
   '0038-self-review-evidence': m0038,
+  '0039-compliance-indexes': m0039,
   '0040-monitoring': m0040,
   '0041-monitoring-terms': m0041,
 };

@@ -9,12 +9,18 @@ export const addDays = (d: Date, days: number): Date => new Date(d.getTime() + d
 
 /** Today's date (YYYY-MM-DD) in a time zone. */
 export function localDate(d: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(d);
+  return dateFormat(timeZone).format(d);
+}
+
+/** One formatter per time zone: making an Intl.DateTimeFormat costs far more than formatting with one. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function dateFormat(timeZone: string): Intl.DateTimeFormat {
+  let f = dateFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, f);
+  }
+  return f;
 }
 
 /** The UTC instant at which a local calendar day ends (start of the next day) in a time zone. */

@@ -90,6 +90,32 @@ export async function leaversWithAccess(db: Executor, schoolId: string, nowIso: 
     .execute();
 }
 
+/** The same as leaversWithAccess, counted in SQL (the dashboard): leavers, and their entries still open. */
+export async function leaversWithAccessCounts(db: Executor, schoolId: string, nowIso: string) {
+  // From the leavers (few, by the people (school, left_at) index of migration 0039) to their open entries.
+  const row = await db
+    .selectFrom('access_entries')
+    .select((eb) => [
+      eb.fn.count<number>('access_entries.person_id').distinct().as('people'),
+      eb.fn.countAll<number>().as('entries'),
+    ])
+    .where('access_entries.school_id', '=', schoolId)
+    .where('access_entries.person_id', 'in', (eb) =>
+      eb
+        .selectFrom('people')
+        .select('people.id')
+        .where('people.school_id', '=', schoolId)
+        .where('people.left_at', 'is not', null)
+        .where('people.left_at', '<=', nowIso),
+    )
+    .where('access_entries.removed_at', 'is', null)
+    .where((eb) =>
+      eb.or([eb('access_entries.ends_at', 'is', null), eb('access_entries.ends_at', '>', nowIso)]),
+    )
+    .executeTakeFirst();
+  return { leaversWithAccess: Number(row?.people ?? 0), entriesToRemove: Number(row?.entries ?? 0) };
+}
+
 export async function activeFor(
   db: Executor,
   schoolId: string,

@@ -205,11 +205,7 @@ export async function personAccess(c: Caller, personId: string) {
 
 /** Counts for the dashboard. */
 export async function accessFigures(ctx: AppContext, schoolId: string) {
-  const leavers = await repo.leaversWithAccess(ctx.db, schoolId, iso(ctx.clock.now()));
-  return {
-    leaversWithAccess: new Set(leavers.map((l) => l.person_id)).size,
-    entriesToRemove: leavers.length,
-  };
+  return repo.leaversWithAccessCounts(ctx.db, schoolId, iso(ctx.clock.now()));
 }
 
 registerJob(VISIT_END_JOB, async (ctx, payload, schoolId) => {

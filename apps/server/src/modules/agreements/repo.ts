@@ -17,29 +17,86 @@ export interface Member {
 }
 
 /** The people an audience's agreement is for, now: current staff, pupils by key stage, parents, visitors on site. */
+function audienceQuery(
+  db: Executor,
+  schoolId: string,
+  audience: AupAudience,
+  opts: { nowIso: string; publisherIds: string[]; className?: string | undefined },
+) {
+  let q = db
+    .selectFrom('people')
+    .where('people.school_id', '=', schoolId)
+    .where('people.tombstoned_at', 'is', null)
+    .where((eb) => eb.or([eb('people.left_at', 'is', null), eb('people.left_at', '>', opts.nowIso)]));
+  if (audience === 'staff' || audience === 'staff_social_media') q = q.where('people.kind', '=', 'staff');
+  if (audience === 'staff_social_media')
+    q = q.where('people.id', 'in', opts.publisherIds.length ? opts.publisherIds : ['-']);
+  if (audience === 'pupil_ks1')
+    q = q.where('people.kind', '=', 'pupil').where('people.year_group', 'in', KS1_YEARS);
+  if (audience === 'pupil_ks2')
+    q = q.where('people.kind', '=', 'pupil').where('people.year_group', 'in', KS2_YEARS);
+  if (audience === 'parent') q = q.where('people.kind', '=', 'parent');
+  if (audience === 'visitor')
+    q = q.where('people.kind', '=', 'visitor').where('people.access_ends_at', '>', opts.nowIso);
+  if (opts.className) q = q.where('people.class_name', '=', opts.className);
+  return q;
+}
+
 export async function audienceMembers(
   db: Executor,
   schoolId: string,
   audience: AupAudience,
   opts: { nowIso: string; publisherIds: string[]; className?: string | undefined },
 ): Promise<Member[]> {
-  let q = db
-    .selectFrom('people')
+  if (audience === 'staff_social_media' && opts.publisherIds.length === 0) return [];
+  return audienceQuery(db, schoolId, audience, opts)
     .select(['id', 'given_name', 'family_name', 'kind', 'class_name', 'year_group', 'account_id', 'email'])
-    .where('school_id', '=', schoolId)
-    .where('tombstoned_at', 'is', null)
-    .where((eb) => eb.or([eb('left_at', 'is', null), eb('left_at', '>', opts.nowIso)]));
-  if (audience === 'staff') q = q.where('kind', '=', 'staff');
-  if (audience === 'staff_social_media') {
-    if (opts.publisherIds.length === 0) return [];
-    q = q.where('kind', '=', 'staff').where('id', 'in', opts.publisherIds);
+    .orderBy('class_name')
+    .orderBy('family_name')
+    .orderBy('given_name')
+    .orderBy('id')
+    .execute();
+}
+
+/** How many of an audience there are, and how many have signed a version: two counts, for the dashboard. */
+export async function audienceCounts(
+  db: Executor,
+  schoolId: string,
+  audience: AupAudience,
+  versionId: string | null,
+  opts: { nowIso: string; publisherIds: string[] },
+): Promise<{ members: number; signed: number }> {
+  if (!versionId) {
+    const members = await audienceQuery(db, schoolId, audience, opts)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirst();
+    return { members: Number(members?.n ?? 0), signed: 0 };
   }
-  if (audience === 'pupil_ks1') q = q.where('kind', '=', 'pupil').where('year_group', 'in', KS1_YEARS);
-  if (audience === 'pupil_ks2') q = q.where('kind', '=', 'pupil').where('year_group', 'in', KS2_YEARS);
-  if (audience === 'parent') q = q.where('kind', '=', 'parent');
-  if (audience === 'visitor') q = q.where('kind', '=', 'visitor').where('access_ends_at', '>', opts.nowIso);
-  if (opts.className) q = q.where('class_name', '=', opts.className);
-  return q.orderBy('class_name').orderBy('family_name').orderBy('given_name').orderBy('id').execute();
+  const row = await audienceQuery(db, schoolId, audience, opts)
+    .select((eb) => [
+      eb.fn.countAll<number>().as('members'),
+      eb.fn
+        .sum<number>(
+          eb
+            .case()
+            .when(
+              eb.exists(
+                eb
+                  .selectFrom('aup_signatures')
+                  .select('aup_signatures.id')
+                  .where('aup_signatures.school_id', '=', schoolId)
+                  .where('aup_signatures.version_id', '=', versionId)
+                  .whereRef('aup_signatures.person_id', '=', 'people.id'),
+              ),
+            )
+            .then(1)
+            .else(0)
+            .end(),
+        )
+        .as('signed'),
+    ])
+    .executeTakeFirst();
+  return { members: Number(row?.members ?? 0), signed: Number(row?.signed ?? 0) };
 }
 
 export async function versionsOf(db: Executor, schoolId: string) {

@@ -43,7 +43,7 @@ export async function hasSignedCurrentAup(
   };
 }
 
-/** Members of an audience and how many have signed its current version, for the dashboard. */
+/** Members of an audience and how many have signed its current version, for the dashboard (counts in SQL). */
 export async function signedShare(
   ctx: AppContext,
   schoolId: string,
@@ -51,18 +51,14 @@ export async function signedShare(
   db: Executor = ctx.db,
 ): Promise<{ members: number; signed: number; versionId: string | null }> {
   const publisherIds = (await getSetting(ctx, SocialMedia, schoolId, db)).publisherPersonIds;
-  const members = await repo.audienceMembers(db, schoolId, audience, {
+  if (audience === 'staff_social_media' && publisherIds.length === 0)
+    return { members: 0, signed: 0, versionId: null };
+  const current = await repo.currentVersion(db, schoolId, audience);
+  const counts = await repo.audienceCounts(db, schoolId, audience, current?.id ?? null, {
     nowIso: iso(ctx.clock.now()),
     publisherIds,
   });
-  const current = await repo.currentVersion(db, schoolId, audience);
-  if (!current) return { members: members.length, signed: 0, versionId: null };
-  const signed = await repo.signedIds(db, schoolId, current.id);
-  return {
-    members: members.length,
-    signed: members.filter((m) => signed.has(m.id)).length,
-    versionId: current.id,
-  };
+  return { ...counts, versionId: current?.id ?? null };
 }
 
 /** Who has not signed the current version, by audience and (for pupils) by class. */

@@ -75,6 +75,52 @@ describe('compliance dashboard and self-review', () => {
     expect(policy).toMatchObject({ light: 'green', value: days, figure: `Review due in ${days} days` });
   });
 
+  it('counts leavers whose access to school systems is still to remove', async () => {
+    expect(await item(lead, 'access_leavers')).toMatchObject({ light: 'green', value: 0 });
+    const admin = await sessionFor(env, seeded.accounts.admin!.accountId, schoolId);
+    const leaver = seeded.accounts.volunteer!.personId;
+    for (const system of ['network', 'email']) {
+      const res = await admin.post('/api/access', { personId: leaver, system });
+      expect([201, 400, 409]).toContain(res.statusCode);
+    }
+    const open = await env.ctx.db
+      .selectFrom('access_entries')
+      .select('id')
+      .where('person_id', '=', leaver)
+      .where('removed_at', 'is', null)
+      .execute();
+    if (open.length === 0)
+      await env.ctx.db
+        .insertInto('access_entries')
+        .values({
+          id: 'leaver-entry',
+          school_id: schoolId,
+          person_id: leaver,
+          system: 'network',
+          detail: null,
+          granted_at: '2026-01-05T09:00:00.000Z',
+          granted_by: null,
+          ends_at: null,
+          removed_at: null,
+          removed_by: null,
+          removal_reason: null,
+          aup_signature_id: null,
+        })
+        .execute();
+    await env.ctx.db
+      .updateTable('people')
+      .set({ left_at: '2026-11-01T00:00:00.000Z' })
+      .where('id', '=', leaver)
+      .execute();
+    expect(await item(lead, 'access_leavers')).toMatchObject({
+      light: 'amber',
+      value: 1,
+      figure: '1 leaver with access still to remove',
+    });
+    const report = (await lead.get('/api/access/to-remove')).json();
+    expect(JSON.stringify(report)).toContain(leaver);
+  });
+
   it('says "no evidence yet" for concerns until the concerns module provides figures', async () => {
     expect(await item(lead, 'concerns_open_30')).toMatchObject({
       light: 'grey',

@@ -41,19 +41,13 @@ function shareLight(p: number): TrafficLight {
 /** Zero is green; anything else is the given light. */
 const zeroIs = (n: number, otherwise: TrafficLight): TrafficLight => (n === 0 ? 'green' : otherwise);
 
-async function aupItem(
-  ctx: AppContext,
-  schoolId: string,
-  key: string,
-  audiences: ('staff' | 'pupil_ks1' | 'pupil_ks2' | 'parent')[],
-  commitment: string,
-  fmt: CountFormat,
-): Promise<DashboardItem> {
+type Share = Awaited<ReturnType<typeof signedShare>>;
+
+function aupItem(key: string, shares: Share[], commitment: string, fmt: CountFormat): DashboardItem {
   let members = 0;
   let signed = 0;
   let missing = false;
-  for (const a of audiences) {
-    const s = await signedShare(ctx, schoolId, a);
+  for (const s of shares) {
     members += s.members;
     signed += s.signed;
     if (!s.versionId && s.members > 0) missing = true;
@@ -76,20 +70,28 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
   const days = counter(asIs);
   const today = await schoolToday(ctx, schoolId);
   const nowIso = iso(ctx.clock.now());
-  const items: DashboardItem[] = [];
-  items.push(
-    await aupItem(ctx, schoolId, 'aup_staff', ['staff'], 'Staff sign the acceptable-use agreement', fmt),
-    await aupItem(
-      ctx,
-      schoolId,
-      'aup_pupils',
-      ['pupil_ks1', 'pupil_ks2'],
-      'Pupils’ acceptable-use agreements are signed or discussed',
-      fmt,
-    ),
-  );
+  const period = { from: '0000', to: nowIso };
+  // Independent reads, started together (on PostgreSQL they overlap; on SQLite they run one after another).
+  const [staffAup, ks1Aup, ks2Aup, t, pol, f, concerns, acc, con, ph, dev, risk, rv] = await Promise.all([
+    signedShare(ctx, schoolId, 'staff'),
+    signedShare(ctx, schoolId, 'pupil_ks1'),
+    signedShare(ctx, schoolId, 'pupil_ks2'),
+    trainingFigures(ctx, schoolId),
+    policyFigures(ctx, schoolId),
+    filteringEvidence(ctx, { schoolId }),
+    evidenceFrom('concerns', ctx, schoolId, period),
+    accessFigures(ctx, schoolId),
+    consentFigures(ctx, schoolId),
+    phoneFigures(ctx, schoolId),
+    deviceFigures(ctx, schoolId),
+    riskFigures(ctx, schoolId),
+    reviewFigures(ctx, schoolId, today),
+  ]);
+  const items: DashboardItem[] = [
+    aupItem('aup_staff', [staffAup], 'Staff sign the acceptable-use agreement', fmt),
+    aupItem('aup_pupils', [ks1Aup, ks2Aup], 'Pupils’ acceptable-use agreements are signed or discussed', fmt),
+  ];
 
-  const t = await trainingFigures(ctx, schoolId);
   const tp = pct(t.current, t.staff);
   items.push({
     key: 'training_current',
@@ -101,7 +103,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/training',
   });
 
-  const pol = await policyFigures(ctx, schoolId);
   const d = pol.daysUntilReview;
   items.push({
     key: 'policy_review',
@@ -125,7 +126,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/policy',
   });
 
-  const f = await filteringEvidence(ctx, { schoolId });
   items.push({
     key: 'filtering_unapproved',
     section: '7.3',
@@ -156,8 +156,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/filtering',
   });
 
-  const period = { from: '0000', to: nowIso };
-  const concerns = await evidenceFrom('concerns', ctx, schoolId, period);
   items.push({
     key: 'concerns_open_30',
     section: '8',
@@ -168,7 +166,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: concerns ? '/concerns' : null,
   });
 
-  const acc = await accessFigures(ctx, schoolId);
   items.push({
     key: 'access_leavers',
     section: '5.3, 2.4',
@@ -179,7 +176,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/access',
   });
 
-  const con = await consentFigures(ctx, schoolId);
   items.push({
     key: 'consents_recorded',
     section: '2.2, 3.4 [3.3]',
@@ -190,7 +186,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/consents',
   });
 
-  const ph = await phoneFigures(ctx, schoolId);
   items.push({
     key: 'phones_uncollected',
     section: '4.3',
@@ -201,7 +196,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/phones',
   });
 
-  const dev = await deviceFigures(ctx, schoolId);
   items.push({
     key: 'devices_secure',
     section: '7.2, 7.4',
@@ -212,7 +206,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/devices',
   });
 
-  const risk = await riskFigures(ctx, schoolId);
   items.push({
     key: 'risk_reviews',
     section: '5.1, 7.4',
@@ -223,7 +216,6 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     link: '/risk',
   });
 
-  const rv = await reviewFigures(ctx, schoolId, today);
   items.push({
     key: 'self_review',
     section: '5.1',

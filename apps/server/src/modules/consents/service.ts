@@ -208,6 +208,7 @@ export async function consentFigures(ctx: AppContext, schoolId: string) {
           eb
             .selectFrom('image_consents')
             .select('image_consents.id')
+            .where('image_consents.school_id', '=', schoolId)
             .whereRef('image_consents.pupil_id', '=', 'people.id'),
         ),
       ),
