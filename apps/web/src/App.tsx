@@ -43,6 +43,11 @@ import { PeopleSearch } from './pages/people/PeopleSearch';
 import { PersonForm } from './pages/people/PersonForm';
 import { PersonPage } from './pages/people/PersonPage';
 import { SignIn } from './pages/SignIn';
+import { ConcernList } from './pages/concerns/ConcernList';
+import { ConcernPage } from './pages/concerns/ConcernPage';
+import { Dashboard as ConcernDashboard } from './pages/concerns/Dashboard';
+import { RecordConcern } from './pages/concerns/RecordConcern';
+import { Worried } from './pages/concerns/Worried';
 
 export function App() {
   const { state } = useSession();
@@ -79,6 +84,11 @@ export function App() {
           <Route path="/accounts" element={<Accounts />} />
           <Route path="/approvals" element={<Approvals />} />
           <Route path="/account/password" element={<ChangePassword />} />
+          <Route path="/concerns" element={<ConcernList />} />
+          <Route path="/concerns/new" element={<RecordConcern />} />
+          <Route path="/concerns/dashboard" element={<ConcernDashboard />} />
+          <Route path="/concerns/:id" element={<ConcernPage />} />
+          <Route path="/worried" element={<Worried />} />
           <Route path="/filtering" element={<FilteringOverview />} />
           <Route path="/filtering/lists" element={<FilteringLists />} />
           <Route path="/filtering/changes" element={<ChangeList />} />

@@ -3,6 +3,7 @@ import { Link, NavLink } from 'react-router-dom';
 import { post } from '../lib/api';
 import { useSession } from '../lib/session';
 import { useComplianceHome, useHasCompliance } from '../pages/compliance/ComplianceNav';
+import { useConcernsHome } from '../pages/concerns/ConcernsNav';
 
 /** CEOP's public reporting page: every page links to it (policy 9.2, product brief). */
 export const CEOP_URL = 'https://www.ceop.police.uk/Safety-Centre/';
@@ -11,6 +12,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const { state, reload, can } = useSession();
   const hasCompliance = useHasCompliance();
   const complianceHome = useComplianceHome();
+  const concernsHome = useConcernsHome();
   const [blank, setBlank] = useState(false);
   const session = !state.loading ? state.session : null;
   const lockNow = async () => {
@@ -55,6 +57,16 @@ export function Layout({ children }: { children: ReactNode }) {
                 <li>
                   <NavLink to="/">Home</NavLink>
                 </li>
+                {concernsHome && (
+                  <li>
+                    <NavLink to={concernsHome}>Concerns</NavLink>
+                  </li>
+                )}
+                {can('concerns.tell') && (
+                  <li>
+                    <NavLink to="/worried">I’m worried</NavLink>
+                  </li>
+                )}
                 {can('people.read') && (
                   <li>
                     <NavLink to="/people" end>

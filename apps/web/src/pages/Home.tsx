@@ -9,6 +9,12 @@ const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
     { to: '/people', label: 'Find people in the register' },
     { to: '/people/leavers', label: 'See the leavers report' },
   ],
+  'concerns.manage': [{ to: '/concerns/dashboard', label: 'See new and open concerns, and what is overdue' }],
+  'concerns.record': [
+    { to: '/concerns/new', label: 'Record an online-safety concern' },
+    { to: '/concerns', label: 'See the concerns you reported' },
+  ],
+  'concerns.tell': [{ to: '/worried', label: 'I’m worried about something: tell a grown-up' }],
   'people.write': [{ to: '/people/new', label: 'Add a person' }],
   'people.import': [{ to: '/people/import', label: 'Import people from your MIS' }],
   'filtering.read': [{ to: '/filtering', label: 'See the filtering policy and self-tests' }],

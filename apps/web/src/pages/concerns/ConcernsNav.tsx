@@ -1,0 +1,43 @@
+import './concerns.css';
+import { NavLink } from 'react-router-dom';
+import { useSession } from '../../lib/session';
+
+/** The concerns section's own navigation (issue 3), shown at the top of its pages. */
+export function ConcernsNav() {
+  const { can } = useSession();
+  const links = [
+    { to: '/concerns/dashboard', label: 'Dashboard', show: can('concerns.manage') },
+    { to: '/concerns/new', label: 'Record a concern', show: can('concerns.record') },
+    {
+      to: '/concerns',
+      label: can('concerns.manage') ? 'All concerns' : 'My reports',
+      show: can('concerns.read'),
+      end: true,
+    },
+    { to: '/concerns/trends', label: 'Trends', show: can('concerns.trends') },
+  ];
+  return (
+    <nav aria-label="Concerns">
+      <ul className="actions">
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to}>
+              <NavLink to={l.to} end={l.end ?? false}>
+                {l.label}
+              </NavLink>
+            </li>
+          ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Where the main navigation's "Concerns" link goes, or null when the person has no concerns page. */
+export function useConcernsHome(): string | null {
+  const { can } = useSession();
+  if (can('concerns.manage')) return '/concerns/dashboard';
+  if (can('concerns.record')) return '/concerns';
+  if (can('concerns.trends')) return '/concerns/trends';
+  return null;
+}

@@ -1,0 +1,218 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { authenticator } from 'otplib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { IMAGERY_REFUSAL } from '@harbour/shared';
+import { sealTotpSecret } from '../apps/server/src/modules/auth/totp.js';
+import { sendPendingEmail } from '../apps/server/src/modules/outbox/sender.js';
+import { startSmtp } from '../apps/server/src/test/smtp.js';
+import { DEMO_PASSWORD, expectPageChecks, signIn, signInAs, startHarbour, type Harbour } from './harness.js';
+
+/** A 1x1 PNG: the "screenshot of the messages". */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/**
+ * Issue 3's "Done when" in Chromium: a teacher records a cyberbullying concern with a screenshot; the DSL, signed
+ * in with TOTP, is alerted (in the app, and by email through a real SMTP server), works the playbook, refers to
+ * the police with a reference, informs parents, records a sanction and closes it with lessons learnt; the pupil's
+ * chronology shows it all; another teacher cannot see it; the audit trail shows who viewed it. An indecent-image
+ * concern refuses an attachment and records device custody instead.
+ */
+describe('concerns in the browser', () => {
+  let h: Harbour;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let dir: string;
+  let victim: { id: string; given: string; family: string; name: string };
+  let bully: { id: string; given: string; family: string; name: string };
+  let concernId = '';
+  let dsl: Page;
+  const ACCOUNT = 'Said the group chat called her a freak and told her nobody wants her at the party';
+
+  beforeAll(async () => {
+    smtp = await startSmtp();
+    h = await startHarbour({
+      env: {
+        HARBOUR_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+        HARBOUR_PUBLIC_URL: 'https://harbour.example',
+      },
+    });
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-e2e-concern-'));
+    const pupils = await h.ctx.db
+      .selectFrom('people')
+      .select(['id', 'given_name', 'family_name'])
+      .where('school_id', '=', h.schoolId)
+      .where('kind', '=', 'pupil')
+      .where('year_group', '=', '5')
+      .orderBy('family_name')
+      .execute();
+    const as = (p: (typeof pupils)[number]) => ({
+      id: p.id,
+      given: p.given_name,
+      family: p.family_name,
+      name: `${p.given_name} ${p.family_name}`,
+    });
+    victim = as(pupils[0]!);
+    bully = as(pupils.find((p) => p.family_name !== pupils[0]!.family_name) ?? pupils[1]!);
+  });
+  afterAll(async () => {
+    await h.close();
+    await smtp.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function addPupil(page: Page, who: { family: string; name: string }) {
+    await page.getByLabel('Search by name').fill(who.family);
+    await page.getByRole('button', { name: 'Find pupils' }).click();
+    await page
+      .getByRole('button', { name: `Add ${who.name}` })
+      .first()
+      .click();
+  }
+
+  it('a teacher records a cyberbullying concern about two pupils with a screenshot, and sees only their part', async () => {
+    const page = await h.newPage();
+    await signIn(page, h.accounts.teacher!);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Concerns' }).click();
+    await page.getByRole('heading', { name: 'My reports' }).waitFor();
+    await expectPageChecks(page, 'my reports (empty)');
+    await page.getByRole('link', { name: 'Record a concern' }).first().click();
+    await page.getByRole('heading', { name: 'Record a concern' }).waitFor();
+    await page.getByLabel(/What kind of concern/).selectOption('cyberbullying');
+    await addPupil(page, victim);
+    await addPupil(page, bully);
+    await page.getByLabel(`The concern is about ${victim.name}`).check();
+    await page.getByLabel('Where?').fill('Class group chat, at home');
+    await page.getByLabel(/What did you see or hear/).fill(ACCOUNT);
+    await page
+      .getByLabel(/What did you do straight away/)
+      .fill('Took a screenshot with her and reassured her');
+    const shot = path.join(dir, 'group-chat.png');
+    fs.writeFileSync(shot, PNG);
+    await page.getByLabel(/^Files/).setInputFiles(shot);
+    await expectPageChecks(page, 'record a concern');
+    await page.getByRole('button', { name: 'Record the concern' }).click();
+    await page.getByRole('heading', { name: 'Concern recorded' }).waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(/group-chat\.png is attached/);
+    const row = await h.ctx.db.selectFrom('concerns').select(['id', 'category']).executeTakeFirstOrThrow();
+    concernId = row.id;
+    expect(row.category).toBe('cyberbullying');
+
+    await page.getByRole('link', { name: 'See what you reported' }).click();
+    await page.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
+    await expect(page.locator('main').textContent()).resolves.toContain(ACCOUNT);
+    await expect(page.getByRole('link', { name: 'group-chat.png' }).isVisible()).resolves.toBe(true);
+    // Clarification 7: no playbook, referrals, notes or outcome for the reporter.
+    expect(await page.getByRole('heading', { name: 'Playbook' }).count()).toBe(0);
+    expect(await page.getByRole('heading', { name: 'Who has viewed it' }).count()).toBe(0);
+    await expectPageChecks(page, 'reporter’s concern page');
+    // An amendment keeps the original text.
+    await page.getByLabel('Which part').selectOption('location');
+    await page.getByLabel('New text').fill('Class group chat on a games console, at home');
+    await page.getByLabel('Why it is amended').fill('She told me it was on the console chat');
+    await page.getByRole('button', { name: 'Save the amendment' }).click();
+    await page.getByText('The amendment is saved').waitFor();
+    await expect(page.locator('del').first().textContent()).resolves.toBe('Class group chat, at home');
+    await expect(page.locator('ins').first().textContent()).resolves.toBe(
+      'Class group chat on a games console, at home',
+    );
+  });
+
+  it('alerts the DSL team by email with no details, and in the app once the DSL signs in with TOTP', async () => {
+    await sendPendingEmail(h.ctx);
+    const toDsl = smtp.received.filter((m) => m.to.some((t) => t.startsWith('dsl@')));
+    expect(toDsl).toHaveLength(1);
+    expect(toDsl[0]!.raw).toContain('Subject: New concern: Cyberbullying');
+    expect(toDsl[0]!.raw).toContain(`https://harbour.example/concerns/${concernId}`);
+    for (const secret of [victim.family, bully.family, 'freak', 'group chat'])
+      expect(toDsl[0]!.raw).not.toContain(secret);
+
+    // The DSL signs in with a password and a code from an authenticator app.
+    const secret = authenticator.generateSecret(20);
+    const account = h.accounts.dsl!;
+    await h.ctx.db
+      .updateTable('accounts')
+      .set({
+        totp_secret_enc: sealTotpSecret(h.ctx, account.accountId, secret),
+        totp_enrolled_at: new Date().toISOString(),
+      })
+      .where('id', '=', account.accountId)
+      .execute();
+    dsl = await h.newPage();
+    await dsl.goto('/concerns/dashboard');
+    await dsl.getByLabel('Username').fill('dsl');
+    await dsl.getByLabel('Password').fill(DEMO_PASSWORD);
+    await dsl.getByRole('button', { name: 'Sign in' }).click();
+    await dsl.getByLabel('Code from your authenticator app').fill(authenticator.generate(secret));
+    await dsl.getByRole('button', { name: 'Continue' }).click();
+    await dsl.getByRole('heading', { name: 'Concerns dashboard' }).waitFor();
+    const alerts = dsl.getByRole('list', { name: 'Unread alerts' });
+    await expect(alerts.textContent()).resolves.toContain('New concern: Cyberbullying');
+    await expect(dsl.getByRole('table', { name: /by category/ }).textContent()).resolves.toMatch(
+      /Cyberbullying\s*10/,
+    );
+    await expectPageChecks(dsl, 'DSL dashboard');
+    await alerts.getByRole('link', { name: 'New concern: Cyberbullying' }).click();
+    await dsl.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
+    await expectPageChecks(dsl, 'DSL’s concern page, new');
+  });
+
+  it('an indecent-image concern offers no file, refuses one sent anyway, and records device custody instead', async () => {
+    const context = await h.newContext();
+    await signInAs(h, context, 'deputy');
+    const page = await context.newPage();
+    await page.goto('/concerns/new');
+    await page.getByRole('heading', { name: 'Record a concern' }).waitFor();
+    await page.getByLabel(/What kind of concern/).selectOption('indecent_images');
+    await page.getByLabel('Found on a school device').check();
+    await expect(page.getByRole('note').textContent()).resolves.toBe(IMAGERY_REFUSAL);
+    expect(await page.getByLabel(/^Files/).count()).toBe(0);
+    await addPupil(page, bully);
+    await page.getByLabel(/What did you see or hear/).fill('A pupil showed me an image on class laptop 7');
+    await page.getByLabel('Which device').fill('Class laptop 7 (Year 5 trolley)');
+    await page.getByLabel('Where it is kept').fill('Locked cabinet in the head’s office');
+    await page.getByLabel(/Handed to/).fill('PC on the police non-emergency visit');
+    await expectPageChecks(page, 'record an imagery concern');
+    await page.getByRole('button', { name: 'Record the concern' }).click();
+    await page.getByRole('heading', { name: 'Concern recorded' }).waitFor();
+    await expect(page.getByRole('status').textContent()).resolves.toMatch(
+      /custody recorded \(secured\).*handed over/,
+    );
+    await page.getByRole('link', { name: 'See what you reported' }).click();
+    await page.getByRole('heading', { name: /Indecent images/ }).waitFor();
+    const custody = page.getByRole('list', { name: 'Device custody' });
+    await expect(custody.textContent()).resolves.toMatch(/Secured.*Class laptop 7.*Locked cabinet/);
+    await expect(custody.textContent()).resolves.toMatch(/Handed over.*PC on the police/);
+    expect(await page.getByRole('heading', { name: 'Attach a file' }).count()).toBe(0);
+    // A file sent to the API all the same is refused, with the reason, and nothing is stored.
+    const id = new URL(page.url()).pathname.split('/').pop()!;
+    const refused = await page.evaluate(
+      async ([concern, png]) => {
+        const session = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+        const res = await fetch(`/api/concerns/${concern}/attachments`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+          body: JSON.stringify({ filename: 'image.png', contentType: 'image/png', dataBase64: png }),
+        });
+        return {
+          status: res.status,
+          body: (await res.json()) as { error: { message: string; details?: { reason?: string } } },
+        };
+      },
+      [id, PNG.toString('base64')] as const,
+    );
+    expect(refused.status).toBe(403);
+    expect(JSON.stringify(refused.body)).toContain('imagery_category');
+    const stored = await h.ctx.db
+      .selectFrom('concern_attachments')
+      .select('id')
+      .where('concern_id', '=', id)
+      .execute();
+    expect(stored).toEqual([]);
+    await expectPageChecks(page, 'imagery concern page');
+  });
+});
