@@ -61,6 +61,16 @@ describe('filtering pages', () => {
     await page.getByRole('link', { name: 'Starter policy' }).click();
     await page.getByRole('heading', { name: 'The logged diff' }).waitFor();
     await expectPageChecks(page, 'change request');
+    // A list's imports and refreshes with their counts.
+    await page.goto('/filtering/lists');
+    await page.getByRole('link', { name: 'Gambling sites' }).click();
+    await page.getByRole('heading', { name: 'List: Gambling sites' }).waitFor();
+    const version = page
+      .getByRole('table', { name: /Every import and refresh/ })
+      .getByRole('row')
+      .nth(1);
+    expect(await version.innerText()).toMatch(/Change request\s+In use\s+2/);
+    await expectPageChecks(page, 'list history');
     // The recorded self-test.
     await page.goto('/filtering/self-test');
     await page

@@ -26,6 +26,7 @@ import { ChangeList } from './pages/filtering/ChangeList';
 import { ChangeNew } from './pages/filtering/ChangeNew';
 import { EmergencyUnblock } from './pages/filtering/EmergencyUnblock';
 import { FilteringLists } from './pages/filtering/FilteringLists';
+import { ListHistory } from './pages/filtering/ListHistory';
 import { FilteringOverview } from './pages/filtering/FilteringOverview';
 import { FilterReports } from './pages/filtering/FilterReports';
 import { QueryLog } from './pages/filtering/QueryLog';
@@ -91,6 +92,7 @@ export function App() {
           <Route path="/worried" element={<Worried />} />
           <Route path="/filtering" element={<FilteringOverview />} />
           <Route path="/filtering/lists" element={<FilteringLists />} />
+          <Route path="/filtering/lists/:id" element={<ListHistory />} />
           <Route path="/filtering/changes" element={<ChangeList />} />
           <Route path="/filtering/changes/new" element={<ChangeNew />} />
           <Route path="/filtering/changes/:id" element={<ChangeDetail />} />

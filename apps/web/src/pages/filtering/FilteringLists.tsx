@@ -94,7 +94,7 @@ export function FilteringLists() {
               {p.lists.map((l) => (
                 <tr key={l.id}>
                   <td className="break">
-                    {l.name}
+                    <Link to={`/filtering/lists/${l.id}`}>{l.name}</Link>
                     {l.trust && <span className="hint">Trust baseline (locked)</span>}
                   </td>
                   <td>{l.kind === 'block' ? 'Block' : 'Allow (approved sites)'}</td>
