@@ -3,6 +3,7 @@ import { createContext } from '../../bootstrap.js';
 import { loadConfig } from '../../config.js';
 import { hashPassword } from '../../modules/auth/passwords.js';
 import { seedDemoSchool } from '../../modules/demo/seed.js';
+import { seedDemoConcerns } from '../../modules/concerns/demo.js';
 import { main } from '../../main.js';
 import { iso } from '../../lib/time.js';
 
@@ -24,6 +25,7 @@ export async function run(): Promise<number> {
   if (!existing) {
     password = oneTimePassword();
     const seeded = await seedDemoSchool(ctx, { adminPassword: password });
+    await seedDemoConcerns(ctx, seeded.schoolId, seeded.accounts);
     console.log(
       `Created the demo school with ${seeded.pupils} pupils and ${seeded.parents} parents (all fictional).`,
     );

@@ -4,6 +4,8 @@ import { auditAs, schoolToday, type Caller } from '../../http/caller.js';
 import { iso } from '../../lib/time.js';
 import { visibleTo, viewerOf } from './visibility.js';
 
+/** Each overdue list shows the oldest 100; the totals count them all. */
+const LIST = 100;
 const label = (c: string) => CONCERN_CATEGORY_INFO[c as ConcernCategory]?.label ?? c;
 
 /**
@@ -57,7 +59,6 @@ export async function dashboard(c: Caller) {
     .where('concerns.status', '!=', 'closed')
     .where(visibleTo(v))
     .orderBy('concern_actions.due_on')
-    .limit(100)
     .execute();
   const overdueReferrals = await db
     .selectFrom('concern_referrals')
@@ -75,7 +76,6 @@ export async function dashboard(c: Caller) {
     .where('concern_referrals.response_due_on', '<', today)
     .where(visibleTo(v))
     .orderBy('concern_referrals.response_due_on')
-    .limit(100)
     .execute();
   const overdueSteps = await db
     .selectFrom('concern_steps')
@@ -93,7 +93,6 @@ export async function dashboard(c: Caller) {
     .where(visibleTo(v))
     .groupBy(['concern_steps.concern_id', 'concerns.category'])
     .orderBy('oldest')
-    .limit(100)
     .execute();
   const categories = new Map<string, { category: string; label: string; new: number; open: number }>();
   for (const r of byCategory) {
@@ -124,21 +123,21 @@ export async function dashboard(c: Caller) {
       source: r.source,
       restricted: r.restricted === 1,
     })),
-    overdueActions: overdueActions.map((a) => ({
+    overdueActions: overdueActions.slice(0, LIST).map((a) => ({
       id: a.id,
       concernId: a.concern_id,
       category: a.category,
       assigneePersonId: a.assignee_person_id,
       dueOn: a.due_on,
     })),
-    overdueReferrals: overdueReferrals.map((r) => ({
+    overdueReferrals: overdueReferrals.slice(0, LIST).map((r) => ({
       id: r.id,
       concernId: r.concern_id,
       category: r.category,
       agencyName: r.agency_name,
       responseDueOn: r.response_due_on,
     })),
-    overdueSteps: overdueSteps.map((s) => ({
+    overdueSteps: overdueSteps.slice(0, LIST).map((s) => ({
       concernId: s.concern_id,
       category: s.category,
       steps: Number(s.n),
