@@ -106,10 +106,16 @@ export function FilteringOverview() {
                   {g.isDefault && <span className="hint">Default for unknown clients</span>}
                   {g.aupOnly && <span className="hint">Visitor AUP first</span>}
                 </th>
-                <td className="break">
-                  {[...g.subnets, ...(g.resolverAddress ? [`resolver ${g.resolverAddress}`] : [])].join(
-                    ', ',
-                  ) || 'None listed'}
+                <td>
+                  {g.subnets.length === 0 && !g.resolverAddress
+                    ? 'None listed'
+                    : [...g.subnets, ...(g.resolverAddress ? [`resolver ${g.resolverAddress}`] : [])].map(
+                        (c) => (
+                          <span key={c} className="nowrap">
+                            {c}
+                          </span>
+                        ),
+                      )}
                 </td>
                 <td>{MODE_LABELS[g.mode]}</td>
                 <td>{g.blockedCategories.map(categoryLabel).join(', ')}</td>
