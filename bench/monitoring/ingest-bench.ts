@@ -193,7 +193,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
     console.log('\n== Ingestion API (SQLite, batches of 500, 4 connections, one process)');
     console.log(`hello-world baseline: ${Math.round(helloRate).toLocaleString('en-GB')} requests/s`);
     console.log(
-      `ingestion: ${Math.round(ingestRate).toLocaleString('en-GB')} events/s (${(ingestRate / BATCH).toFixed(1)} batches/s, ${(ratio * 100).toFixed(1)}% of hello-world's requests/s)`,
+      `ingestion: ${Math.round(ingestRate).toLocaleString('en-GB')} events/s (${(ingestRate / BATCH).toFixed(1)} batches/s, ${(ratio * 100).toFixed(1)}% of hello-world's requests/s as batches, ${(ingestRate / helloRate).toFixed(2)}x as events)`,
     );
     console.log(
       `per CPU-second of this process (server and client): hello-world ${Math.round(helloCpu).toLocaleString('en-GB')} requests, ingestion ${Math.round(ingestCpu).toLocaleString('en-GB')} events`,

@@ -44,6 +44,8 @@ export async function raiseAlerts(
   schoolId: string,
   events: StoredEvent[],
   origin: MonitorAlertTable['origin'] = 'classifier',
+  /** When given, each event's alert is put here (for rows not inserted yet) instead of updated in place. */
+  assign?: Map<string, string>,
 ): Promise<{ ids: string[] }> {
   const matched = events.filter((e) => e.category && e.severity >= ALERT_MIN_SEVERITY);
   if (matched.length === 0) return { ids: [] };
@@ -128,16 +130,18 @@ export async function raiseAlerts(
       };
       await tx.insertInto('monitor_alerts').values(alert).execute();
     }
-    await tx
-      .updateTable('monitor_events')
-      .set({ alert_id: alert.id })
-      .where('school_id', '=', schoolId)
-      .where(
-        'id',
-        'in',
-        g.events.map((e) => e.id),
-      )
-      .execute();
+    if (assign) for (const e of g.events) assign.set(e.id, alert.id);
+    else
+      await tx
+        .updateTable('monitor_events')
+        .set({ alert_id: alert.id })
+        .where('school_id', '=', schoolId)
+        .where(
+          'id',
+          'in',
+          g.events.map((e) => e.id),
+        )
+        .execute();
     touched.push(alert);
   }
   await notifyNew(

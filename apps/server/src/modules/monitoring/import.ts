@@ -4,7 +4,6 @@ import { auditAs, schoolZone, type Caller } from '../../http/caller.js';
 import { AppError } from '../../lib/errors.js';
 import { sha256 } from '../../lib/ids.js';
 import { schoolKey } from '../schools/keys.js';
-import { raiseAlerts } from './alerts.js';
 import { prepareEvents, storeEvents, type Rejection } from './ingest.js';
 import { IMPORT_FIELDS, type ImportBody, type ImportField } from './schema.js';
 import { internalSource } from './sources.js';
@@ -156,13 +155,14 @@ export async function commitImport(c: Caller, body: z.infer<typeof ImportBody>) 
   const key = await schoolKey(c.ctx, schoolId);
   return c.ctx.db.transaction().execute(async (tx) => {
     const sourceId = await internalSource(c.ctx, tx, schoolId, 'import');
-    const { stored, duplicates } = await storeEvents(c.ctx, tx, {
+    const { stored, duplicates, alertIds } = await storeEvents(c.ctx, tx, {
       schoolId,
       sourceId,
       events: p.events,
       key,
+      alerts: 'classifier',
     });
-    const alerts = await raiseAlerts(c.ctx, tx, schoolId, stored);
+    const alerts = { ids: alertIds };
     await auditAs(
       c,
       tx,

@@ -4,7 +4,6 @@ import { appendAudit } from '../audit/service.js';
 import { onQueryLogStored, recentBlockedDecisions, type StoredRecord } from '../filtering/query-log.js';
 import { schoolKey } from '../schools/keys.js';
 import { getSetting } from '../settings/service.js';
-import { raiseAlerts } from './alerts.js';
 import { storeEvents, type PreparedEvent } from './ingest.js';
 import { MonitoringSettings } from './settings.js';
 import { internalSource } from './sources.js';
@@ -83,14 +82,15 @@ export async function checkSignals(ctx: AppContext, records: Pick<StoredRecord, 
     const key = await schoolKey(ctx, schoolId);
     await ctx.db.transaction().execute(async (tx) => {
       const sourceId = await internalSource(ctx, tx, schoolId, 'resolver');
-      const { stored } = await storeEvents(ctx, tx, {
+      const { stored, alertIds } = await storeEvents(ctx, tx, {
         schoolId,
         sourceId,
         events,
         key,
         fixed: (e) => meta.get(e.key) ?? null,
+        alerts: 'resolver',
       });
-      const alerts = await raiseAlerts(ctx, tx, schoolId, stored, 'resolver');
+      const alerts = { ids: alertIds };
       if (stored.length > 0)
         await appendAudit(
           ctx,
