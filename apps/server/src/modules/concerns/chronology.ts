@@ -1,5 +1,6 @@
 import { CONCERN_CATEGORY_INFO, type ConcernCategory } from '@harbour/shared';
-import { auditAs, type Caller } from '../../http/caller.js';
+import type { Caller } from '../../http/caller.js';
+import { auditConcernList } from './audit-list.js';
 import { AppError } from '../../lib/errors.js';
 import { displayName, findPerson } from '../people/lookup.js';
 import { isCustodian } from './visibility.js';
@@ -189,11 +190,16 @@ export async function chronology(c: Caller, pupilId: string) {
       push(`${s.from_on}T00:00:00.000Z`, 'sanction', s.concern_id, s.sanction, s.recorded_by);
   }
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
-  await c.ctx.db
-    .transaction()
-    .execute((tx) =>
-      auditAs(c, tx, 'concern.chronology', { type: 'person', id: pupilId }, { concernIds: ids }),
-    );
+  await c.ctx.db.transaction().execute((tx) =>
+    auditConcernList(
+      c,
+      tx,
+      'concern.chronology',
+      { type: 'person', id: pupilId },
+      {},
+      held.map((r) => ({ id: r.id, restricted: r.restricted })),
+    ),
+  );
   return {
     pupil: {
       id: pupil.id,

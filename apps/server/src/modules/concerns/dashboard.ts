@@ -1,6 +1,7 @@
 import { CONCERN_CATEGORY_INFO, type ConcernCategory } from '@harbour/shared';
 import { sql } from 'kysely';
-import { auditAs, schoolToday, type Caller } from '../../http/caller.js';
+import { schoolToday, type Caller } from '../../http/caller.js';
+import { auditConcernList } from './audit-list.js';
 import { iso } from '../../lib/time.js';
 import { visibleTo, viewerOf } from './visibility.js';
 
@@ -146,8 +147,6 @@ export async function dashboard(c: Caller) {
   };
   await c.ctx.db
     .transaction()
-    .execute((tx) =>
-      auditAs(c, tx, 'concern.dashboard', { type: 'concern' }, { ids: result.newest.map((n) => n.id) }),
-    );
+    .execute((tx) => auditConcernList(c, tx, 'concern.dashboard', { type: 'concern' }, {}, result.newest));
   return result;
 }

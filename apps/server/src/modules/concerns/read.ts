@@ -13,6 +13,7 @@ import { AppError } from '../../lib/errors.js';
 import { displayName } from '../people/lookup.js';
 import * as repo from './repo.js';
 import type { ListQuery } from './schema.js';
+import { auditConcernList } from './audit-list.js';
 import { opener, type Opener } from './seal.js';
 import { levelOf, viewerOf, type Level } from './visibility.js';
 import { myActionsOn, responseView } from './response-read.js';
@@ -230,9 +231,7 @@ export async function listConcerns(c: Caller, q: z.infer<typeof ListQuery>) {
   }));
   await c.ctx.db
     .transaction()
-    .execute((tx) =>
-      auditAs(c, tx, 'concern.list', { type: 'concern' }, { filter: q, ids: concerns.map((x) => x.id) }),
-    );
+    .execute((tx) => auditConcernList(c, tx, 'concern.list', { type: 'concern' }, { filter: q }, concerns));
   return {
     concerns,
     nextBefore: rows.length > q.limit ? (page[page.length - 1]?.recorded_at ?? null) : null,

@@ -86,6 +86,9 @@ describe('restricted records: allegations about staff', () => {
       })
       .execute();
     const asSubjectAdmin = await sessionFor(env, subject.accountId, s.schoolId);
+    // The head's lists, dashboard and chronology reads are audited without the restricted record's id in them.
+    await u('head').get('/api/concerns?limit=200');
+    await u('head').get('/api/concerns/dashboard');
     const trail = await asSubjectAdmin.get('/api/audit?limit=200');
     expect(trail.statusCode).toBe(200);
     expect(trail.body).not.toContain(id);
