@@ -102,4 +102,17 @@ describe('monitoring alerts about staff', () => {
     expect(await ids(chairClient)).toEqual([alert.id]);
     expect((await m.dsl.get('/api/monitoring/alerts')).json().alerts).toHaveLength(2);
   });
+
+  it('gives the compliance dashboard counts that leave alerts about staff out', async () => {
+    const { evidenceFrom } = await import('../compliance/evidence-sources.js');
+    const e = await evidenceFrom('monitoring', m.env.ctx, m.schoolId, {
+      from: '2000-01-01T00:00:00.000Z',
+      to: new Date(Date.now() + 60_000).toISOString(),
+    });
+    expect(e).toEqual({
+      alertsByCategory: [{ category: 'self-harm', count: 1 }],
+      alertsTriaged: 0,
+      untriagedOverdue: 0,
+    });
+  });
 });

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../context.js';
 import { registerAuditHider } from '../audit/service.js';
+import { registerEvidenceProvider } from '../compliance/evidence-sources.js';
+import { monitoringEvidence } from './evidence.js';
 import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { getAlert, listAlerts } from './alerts-read.js';
@@ -32,6 +34,8 @@ import './settings.js';
 export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caller = callerFrom(ctx);
   registerAuditHider(hideRestrictedAlerts);
+  // Counts for the compliance dashboard and the governor report (issue 5).
+  registerEvidenceProvider('monitoring', monitoringEvidence);
   // Resolver decisions in high-risk categories (the filtering module's query log) become signals.
   const stopSignals = listenForSignals(ctx);
   app.addHook('onClose', async () => {
