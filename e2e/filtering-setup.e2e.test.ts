@@ -131,5 +131,26 @@ describe('setting filtering up in the web app', () => {
     await tech.goto('/filtering');
     await tech.getByRole('cell', { name: '127.0.10.0/24' }).waitFor();
     await tech.getByText(/Break times only: Mon–Fri 10:30–10:45; Mon–Fri 12:00–13:00/).waitFor();
+    // A scheduled rule, then the same rule changed in place: golden time on Friday afternoons for KS2.
+    await tech.goto('/filtering/changes/new');
+    await tech.getByLabel('Kind of change').selectOption({ label: 'Add a scheduled rule (time windows)' });
+    await tech.getByLabel('Group', { exact: true }).selectOption({ label: 'KS2' });
+    await tech.getByLabel('Label').fill('Golden time');
+    await tech.getByRole('checkbox', { name: 'Games' }).check();
+    for (const d of ['Monday', 'Tuesday', 'Wednesday', 'Thursday']) await tech.getByLabel(d).uncheck();
+    await tech.getByLabel('From').fill('14:00');
+    await tech.getByLabel('To', { exact: true }).fill('15:00');
+    await tech.getByRole('button', { name: 'Add to this request' }).click();
+    await tech.getByText('Add the scheduled rule “Golden time”: allow Games at Fri 14:00–15:00').waitFor();
+    await approve(await send(tech, 'Golden time'));
+    await tech.goto('/filtering/changes/new');
+    await tech.getByLabel('Kind of change').selectOption({ label: 'Change a scheduled rule' });
+    await tech.getByLabel(/When \(one a line/).fill('Fri 13:30-15:15');
+    await expectPageChecks(tech, 'change a scheduled rule');
+    await tech.getByRole('button', { name: 'Add to this request' }).click();
+    await tech.getByText('Change the scheduled rule “Golden time”: allow Games at Fri 13:30–15:15').waitFor();
+    await approve(await send(tech, 'Longer golden time'));
+    const rule = await h.ctx.db.selectFrom('filter_schedules').select('windows').executeTakeFirstOrThrow();
+    expect(JSON.parse(rule.windows)).toEqual([{ days: [5], from: '13:30', to: '15:15' }]);
   });
 });

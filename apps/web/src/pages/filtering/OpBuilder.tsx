@@ -4,6 +4,7 @@ import { ErrorMessage } from '../../components/DataTable';
 import { ApiError, post } from '../../lib/api';
 import { errorText, type FilterPolicy } from '../../lib/filtering';
 import { formText } from '../../lib/forms';
+import { ScheduleUpdateFields, scheduleUpdateOp } from './ScheduleOps';
 import { CategoryChecks, WindowFields, checkedCategories, linesOf, windowOf } from './GroupFields';
 import {
   GroupCreateFields,
@@ -21,6 +22,7 @@ export const OP_KINDS = {
   'entry.remove': 'Remove an allow or deny entry',
   'group.update': 'Change a group (clients, categories, safe search)',
   'schedule.add': 'Add a scheduled rule (time windows)',
+  'schedule.update': 'Change a scheduled rule',
   'schedule.remove': 'Remove a scheduled rule',
   'list.add': 'Import a list (file or URL)',
   'list.update': 'Switch a list on or off, or remove it',
@@ -55,6 +57,7 @@ export function OpBuilder(props: {
 }) {
   const { policy } = props;
   const [kind, setKind] = useState<OpKind>(props.initial?.kind ?? 'entry.add');
+  const [scheduleId, setScheduleId] = useState(policy.schedules[0]?.id ?? '');
   const [groupId, setGroupId] = useState(props.initial?.groupId ?? policy.groups[0]?.id ?? '');
   const [error, setError] = useState('');
   const [staged, setStaged] = useState('');
@@ -82,6 +85,9 @@ export function OpBuilder(props: {
           break;
         case 'schedule.remove':
           props.onAdd({ op: kind, scheduleId: text('schedule') });
+          break;
+        case 'schedule.update':
+          props.onAdd(scheduleUpdateOp(f, scheduleId));
           break;
         case 'group.delete':
           props.onAdd({ op: kind, groupId: text('group') });
@@ -198,6 +204,9 @@ export function OpBuilder(props: {
           </select>
         </>
       );
+      break;
+    case 'schedule.update':
+      fields = <ScheduleUpdateFields policy={policy} scheduleId={scheduleId} onSchedule={setScheduleId} />;
       break;
     case 'group.delete':
       fields = (

@@ -43,7 +43,7 @@ export function opSummary(o: { op: string; [k: string]: unknown }): string {
     case 'schedule.add':
       return `Add the scheduled rule “${s('label')}”: ${s('effect') === 'allow' ? 'allow' : 'block'} ${[cats('categories'), ...((o.domains as string[] | undefined) ?? [])].filter(Boolean).join(', ')} at ${((o.windows as TimeWindow[] | undefined) ?? []).map(windowLabel).join('; ')}`;
     case 'schedule.update':
-      return 'Change a scheduled rule';
+      return `Change the scheduled rule “${s('label')}”: ${s('effect') === 'allow' ? 'allow' : 'block'} ${[cats('categories'), ...((o.domains as string[] | undefined) ?? [])].filter(Boolean).join(', ')} at ${((o.windows as TimeWindow[] | undefined) ?? []).map(windowLabel).join('; ')}`;
     case 'schedule.remove':
       return 'Remove a scheduled rule';
     case 'settings.update':
