@@ -6,7 +6,7 @@ export const MAX_BATCH_EVENTS = 1000;
 export const MAX_INGEST_BODY_BYTES = 4 * 1024 * 1024;
 export const EVENT_KINDS = ['search', 'url', 'title', 'typed'] as const;
 
-const Ip = z.union([z.ipv4(), z.ipv6()]);
+const Ip = z.union([z.ipv4(), z.ipv6()], { error: 'must be an IPv4 or IPv6 address' });
 
 /**
  * One activity event as a source sends it. Who: a person (Harbour's person id, or a username, email or UPN the
