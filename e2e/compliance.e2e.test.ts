@@ -263,6 +263,43 @@ describe('compliance in the browser', () => {
     await expectPageChecks(head, 'policy overview');
   });
 
+  it('training is recorded for the whole staff, and access is given only to those who signed the AUP', async () => {
+    const head = await as('head');
+    await head.goto('/training');
+    await head.getByRole('heading', { name: 'Staff training' }).waitFor();
+    await head.getByLabel('Title').fill('Online safety update');
+    await head.getByRole('button', { name: 'Add the course' }).click();
+    await head.getByText('Course added.').waitFor();
+    await head.getByLabel('Course').selectOption({ label: 'Online safety update (Online safety)' });
+    await head.getByLabel('Date').fill('2026-11-20');
+    await head.getByRole('button', { name: 'Record the session' }).click();
+    await head.getByText(/^Recorded the session for \d+ members of staff\.$/).waitFor();
+    const summary = await head.getByText(/ current \(/).textContent();
+    const [, current, total] = /^(\d+) of (\d+) current/.exec(summary ?? '') ?? [];
+    expect(current).toBe(total);
+    await expectPageChecks(head, 'training');
+
+    await head.goto('/access');
+    await head.getByRole('heading', { name: 'Record access given' }).waitFor();
+    const teacherName = await nameOf(h.accounts.teacher!.personId);
+    const person = head.getByLabel('Person');
+    await person.selectOption({ label: `${teacherName} (staff)` });
+    await head.getByLabel('System').selectOption('email');
+    await head.getByRole('button', { name: 'Record the access' }).click();
+    await head.getByText('Access recorded.').waitFor();
+    await expect
+      .poll(() => head.getByRole('table', { name: 'Access to school systems' }).textContent(), POLL)
+      .toContain(teacherName);
+    const unsignedName = await nameOf(h.accounts.support!.personId);
+    await person.selectOption({ label: `${unsignedName} (staff)` });
+    await head.getByRole('button', { name: 'Record the access' }).click();
+    await head
+      .getByRole('alert')
+      .filter({ hasText: /agreement/i })
+      .waitFor();
+    await expectPageChecks(head, 'access register');
+  });
+
   it('the dashboard’s figures match the records', async () => {
     const lead = await as('oslead');
     await lead.goto('/compliance');
@@ -284,6 +321,9 @@ describe('compliance in the browser', () => {
     await expect
       .poll(() => row(lead, 'risk_reviews').textContent(), POLL)
       .toContain('0 awaiting a decision; 1 in use');
+    await expect
+      .poll(() => row(lead, 'training_current').textContent(), POLL)
+      .toMatch(/100% current \((\d+) of \1\)/);
     await expect
       .poll(() => row(lead, 'filtering_unapproved').textContent(), POLL)
       .toContain('0 changes without approval');

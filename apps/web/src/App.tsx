@@ -9,6 +9,7 @@ import { EnrolTotp } from './pages/auth/EnrolTotp';
 import { Invitation } from './pages/auth/Invitation';
 import { LockScreen } from './pages/auth/LockScreen';
 import { SecondFactor } from './pages/auth/SecondFactor';
+import { AccessRegister } from './pages/compliance/AccessRegister';
 import { Agreements } from './pages/compliance/Agreements';
 import { Checklists } from './pages/compliance/Checklists';
 import { Consents } from './pages/compliance/Consents';
@@ -21,6 +22,7 @@ import { ReviewDetail } from './pages/compliance/ReviewDetail';
 import { Reviews } from './pages/compliance/Reviews';
 import { RiskDetail } from './pages/compliance/RiskDetail';
 import { RiskList } from './pages/compliance/RiskList';
+import { Training } from './pages/compliance/Training';
 import { ChangeDetail } from './pages/filtering/ChangeDetail';
 import { ChangeList } from './pages/filtering/ChangeList';
 import { ChangeNew } from './pages/filtering/ChangeNew';
@@ -108,6 +110,8 @@ export function App() {
           <Route path="/compliance/governor-report" element={<GovernorReport />} />
           <Route path="/aup" element={<Agreements />} />
           <Route path="/phones" element={<Phones />} />
+          <Route path="/training" element={<Training />} />
+          <Route path="/access" element={<AccessRegister />} />
           <Route path="/consents" element={<Consents />} />
           <Route path="/risk" element={<RiskList />} />
           <Route path="/risk/:id" element={<RiskDetail />} />

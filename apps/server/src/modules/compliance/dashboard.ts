@@ -203,7 +203,7 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     light: dev.unencryptedOffSite > 0 ? 'red' : zeroIs(dev.antivirusProblems, 'amber'),
     value: dev.unencryptedOffSite,
     figure: `${plural(dev.unencryptedOffSite, 'device')} off site unencrypted; ${fmt(dev.antivirusProblems)} with anti-virus problems (of ${dev.devices})`,
-    link: '/devices',
+    link: null,
   });
 
   items.push({
@@ -226,7 +226,7 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
       rv.daysSinceLast === null
         ? 'No completed self-review'
         : `Last self-review ${days(rv.daysSinceLast, 'day')} ago; ${plural(rv.actionsOverdue, 'action')} overdue`,
-    link: '/compliance/review',
+    link: '/compliance/reviews',
   });
 
   const counts = { green: 0, amber: 0, red: 0, grey: 0 };

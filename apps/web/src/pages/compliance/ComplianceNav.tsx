@@ -11,6 +11,8 @@ export function ComplianceNav() {
     { to: '/compliance/governor-report', label: 'Governor report', show: can('reports.governor') },
     { to: '/aup', label: 'Acceptable use', show: can('agreements.sign') },
     { to: '/phones', label: 'Phones', show: can('phones.record') },
+    { to: '/training', label: 'Training', show: can('training.read') },
+    { to: '/access', label: 'Access register', show: can('access.read') },
     { to: '/consents', label: 'Image consents', show: can('consents.read') },
     { to: '/risk', label: 'Risk assessments', show: can('risk.read') },
     { to: '/policy', label: 'Policy', show: can('policy.read') },
