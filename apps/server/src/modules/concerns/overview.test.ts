@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sessionFor, startTestEnv, TestClock, type TestEnv } from '../../test/harness.js';
+import { pdfText } from '../../test/pdf-text.js';
 import { SUPPRESSED } from './trends.js';
 import { concernSchool, cyberbullying, type ConcernSchool } from './test-support.js';
 
@@ -70,6 +71,13 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     for (const k of ['addition', 'referral', 'sanction', 'status_new', 'status_open', 'step', 'concern'])
       expect(kinds, k).toContain(k);
     expect(entries.find((e) => e.kind === 'referral')!.text).toContain('PC-77');
+    // Printable: the same entries as a PDF.
+    const pdf = await u('dsl').get(`/api/people/${s.pupils[0]}/chronology?format=pdf`);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    const text = await pdfText(pdf.rawPayload);
+    expect(text).toContain('Chronology: Ada Fenwick');
+    expect(text).toContain('PC-77');
+    expect(text).toContain('Added by the reporter');
     // Not for the reporter or anyone outside the DSL team; the audit trail records the read.
     expect((await u('teacher').get(`/api/people/${s.pupils[0]}/chronology`)).statusCode).toBe(403);
     expect((await u('dsl').get(`/api/people/${s.users.teacher!.personId}/chronology`)).statusCode).toBe(404);
