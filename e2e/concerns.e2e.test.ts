@@ -98,12 +98,16 @@ describe('concerns in the browser', () => {
     await page.getByRole('button', { name: 'Record the concern' }).click();
     await page.getByRole('heading', { name: 'Concern recorded' }).waitFor();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/group-chat\.png is attached/);
-    const row = await h.ctx.db.selectFrom('concerns').select(['id', 'category']).executeTakeFirstOrThrow();
-    concernId = row.id;
-    expect(row.category).toBe('cyberbullying');
 
     await page.getByRole('link', { name: 'See what you reported' }).click();
     await page.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
+    concernId = new URL(page.url()).pathname.split('/').pop()!;
+    const row = await h.ctx.db
+      .selectFrom('concerns')
+      .select('category')
+      .where('id', '=', concernId)
+      .executeTakeFirstOrThrow();
+    expect(row.category).toBe('cyberbullying');
     await expect(page.locator('main').textContent()).resolves.toContain(ACCOUNT);
     await expect(page.getByRole('link', { name: 'group-chat.png' }).isVisible()).resolves.toBe(true);
     // Clarification 7: no playbook, referrals, notes or outcome for the reporter.
@@ -159,6 +163,151 @@ describe('concerns in the browser', () => {
     await alerts.getByRole('link', { name: 'New concern: Cyberbullying' }).click();
     await dsl.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
     await expectPageChecks(dsl, 'DSL’s concern page, new');
+  });
+
+  it('the DSL works the playbook: police referral with a reference, parents informed, a sanction, closed with lessons learnt', async () => {
+    await dsl.getByRole('button', { name: 'Open the concern' }).click();
+    await dsl.getByText('Opened: the playbook is below.').waitFor();
+    const playbook = dsl.getByRole('region', { name: 'Playbook' });
+    await expect(playbook.textContent()).resolves.toMatch(/Record every reported incident.*Done/);
+
+    await dsl.getByLabel('Agency', { exact: true }).selectOption({ label: 'Police: non-emergency (101)' });
+    await dsl.getByLabel('Their reference').fill('CAD 2207/14');
+    await dsl.getByLabel('Reply expected by').fill('2099-01-31');
+    await dsl.getByRole('button', { name: 'Record the referral' }).click();
+    await dsl.getByText('Referral recorded.').waitFor();
+    await expect(dsl.getByRole('list', { name: 'Referrals' }).textContent()).resolves.toMatch(
+      /Police: non-emergency.*reference CAD 2207\/14/,
+    );
+
+    await dsl.getByLabel('Pupil').first().selectOption(victim.id);
+    await dsl.getByLabel('How').selectOption('phone');
+    await dsl.getByLabel('Note', { exact: true }).fill('Mum will keep an eye on the chat');
+    await dsl.getByRole('button', { name: 'Record', exact: true }).click();
+    await dsl.getByText('Recorded.', { exact: true }).waitFor();
+    await expect(
+      dsl.getByRole('list', { name: 'Parents and carers informed' }).textContent(),
+    ).resolves.toMatch(new RegExp(`${victim.name}:.*informed By phone`));
+
+    await dsl.locator('#sanction-pupil').selectOption(bully.id);
+    await dsl.getByLabel('Sanction', { exact: true }).selectOption('remove_material');
+    await dsl.getByLabel('Detail').fill('Deleted the messages in front of the DSL');
+    await dsl.getByRole('button', { name: 'Record the sanction' }).click();
+    await dsl.getByText('Sanction recorded.').waitFor();
+    await expect(dsl.getByRole('list', { name: 'Sanctions' }).textContent()).resolves.toContain(
+      `${bully.name}: Asked to remove the material`,
+    );
+
+    await dsl.getByLabel('What is to be done').fill('Check in with her on Friday');
+    await dsl.getByLabel('Who does it').selectOption({ label: 'Quinn Marlowe (Year 2 class teacher)' });
+    await dsl.getByRole('button', { name: 'Add the action' }).click();
+    await dsl.getByText('Action added.').waitFor();
+    await dsl.getByRole('button', { name: /^Mark done\W+Check in with her on Friday$/ }).click();
+    await dsl.getByText('Action done.').waitFor();
+
+    // Every remaining step: done with a note, and one not applicable with its reason.
+    const pending = dsl.getByRole('form', { name: /^Step \d+$/ });
+    for (let left = await pending.count(); left > 0; left = await pending.count()) {
+      const form = pending.first();
+      const name = (await form.getAttribute('aria-label'))!;
+      if (name === 'Step 4') {
+        await form.getByLabel('Not applicable', { exact: true }).check();
+        await form.getByRole('textbox').fill('The police were contacted directly');
+      } else await form.getByRole('textbox').fill('Done by the DSL');
+      await form.getByRole('button', { name: /^Save/ }).click();
+      await expect.poll(() => pending.count()).toBe(left - 1);
+    }
+    await expect(playbook.textContent()).resolves.toContain('Not applicable');
+    await expectPageChecks(dsl, 'DSL’s concern page, playbook worked');
+
+    await dsl.getByLabel('Outcome').fill('Messages removed; the girls are friends again');
+    await dsl.getByLabel(/Lessons learnt/).fill('Remind Year 5 about group-chat rules before the holidays');
+    await dsl.getByRole('button', { name: 'Close the concern' }).click();
+    await dsl.getByText('The concern is closed.').waitFor();
+    const history = dsl.getByRole('region', { name: 'Status history' });
+    await expect(history.textContent()).resolves.toMatch(/Closed.*Lessons learnt: Remind Year 5/);
+    await expect(dsl.getByRole('button', { name: 'Reopen the concern' }).isVisible()).resolves.toBe(true);
+    await expectPageChecks(dsl, 'DSL’s concern page, closed');
+  });
+
+  it('shows it all in the pupil’s chronology, printable, and the sanction in the responsible pupil’s', async () => {
+    await dsl.goto(`/people/${victim.id}`);
+    await dsl.getByRole('link', { name: 'Concerns chronology' }).click();
+    await dsl.getByRole('heading', { name: `Chronology: ${victim.name}` }).waitFor();
+    const text = (await dsl.getByRole('list', { name: 'Chronology' }).textContent())!;
+    for (const want of [
+      ACCOUNT,
+      'Opened',
+      'Referral',
+      'CAD 2207/14',
+      'Parents informed',
+      'By phone',
+      'Action set',
+      'Check in with her on Friday',
+      'Step not applicable',
+      'The police were contacted directly',
+      'Closed',
+    ])
+      expect(text, want).toContain(want);
+    expect(text.indexOf(ACCOUNT)).toBeLessThan(text.indexOf('CAD 2207/14'));
+    await expect(dsl.getByRole('button', { name: 'Print the chronology' }).isVisible()).resolves.toBe(true);
+    await expectPageChecks(dsl, 'chronology');
+    await dsl.emulateMedia({ media: 'print' });
+    expect(await dsl.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
+    await dsl.emulateMedia({ media: 'screen' });
+
+    await dsl.goto(`/people/${bully.id}/chronology`);
+    await expect(dsl.getByRole('list', { name: 'Chronology' }).textContent()).resolves.toMatch(
+      /Sanction.*Asked to remove the material/,
+    );
+  });
+
+  it('another teacher cannot see it: not in their reports, and the page answers like a missing one', async () => {
+    const context = await h.newContext();
+    await signInAs(h, context, 'oslead');
+    const page = await context.newPage();
+    await page.goto('/concerns');
+    await page.getByRole('heading', { name: 'My reports' }).waitFor();
+    await expect(page.getByText('0 concerns').isVisible()).resolves.toBe(true);
+    await page.goto(`/concerns/${concernId}`);
+    await page.getByRole('heading', { name: 'No such concern' }).waitFor();
+    expect(await page.locator('main').textContent()).not.toContain('freak');
+    const status = await page.evaluate(async (id) => (await fetch(`/api/concerns/${id}`)).status, concernId);
+    expect(status).toBe(404);
+    const chron = await page.evaluate(
+      async (id) => (await fetch(`/api/people/${id}/chronology`)).status,
+      victim.id,
+    );
+    expect(chron).toBe(403);
+  });
+
+  it('the audit trail shows who viewed it, and the trends count it with a CSV export', async () => {
+    await dsl.goto(`/concerns/${concernId}`);
+    const views = dsl.getByRole('table', { name: /Audit trail entries for this concern/ });
+    await views.getByRole('row').nth(1).waitFor();
+    const rows = await views.getByRole('row').allTextContents();
+    expect(
+      rows.some((r) => /teacher.*Recorded it/.test(r)),
+      rows.join('\n'),
+    ).toBe(true);
+    expect(rows.some((r) => /teacher.*Opened it/.test(r))).toBe(true);
+    expect(rows.some((r) => /dsl.*Opened it/.test(r))).toBe(true);
+    // The other teacher's refused look leaves no entry naming them on this concern.
+    expect(rows.some((r) => r.includes('oslead'))).toBe(false);
+
+    await dsl.getByRole('navigation', { name: 'Concerns' }).getByRole('link', { name: 'Trends' }).click();
+    await dsl.getByRole('heading', { name: 'Concern trends' }).waitFor();
+    await expect(dsl.getByRole('table', { name: 'Concerns by category' }).textContent()).resolves.toMatch(
+      /Cyberbullying1/,
+    );
+    await expect(dsl.getByRole('img', { name: /Concerns by category: chart/ }).isVisible()).resolves.toBe(
+      true,
+    );
+    await expectPageChecks(dsl, 'trends');
+    const href = (await dsl.getByRole('link', { name: 'Download as CSV' }).getAttribute('href'))!;
+    const csv = await dsl.evaluate(async (u) => (await fetch(u)).text(), href);
+    expect(csv.split('\n')[0]).toBe('section,key,label,current,previous');
+    expect(csv).toMatch(/^category,cyberbullying,Cyberbullying,1,0$/m);
   });
 
   it('an indecent-image concern offers no file, refuses one sent anyway, and records device custody instead', async () => {

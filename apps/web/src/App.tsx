@@ -46,10 +46,12 @@ import { PeopleSearch } from './pages/people/PeopleSearch';
 import { PersonForm } from './pages/people/PersonForm';
 import { PersonPage } from './pages/people/PersonPage';
 import { SignIn } from './pages/SignIn';
+import { Chronology } from './pages/concerns/Chronology';
 import { ConcernList } from './pages/concerns/ConcernList';
 import { ConcernPage } from './pages/concerns/ConcernPage';
 import { Dashboard as ConcernDashboard } from './pages/concerns/Dashboard';
 import { RecordConcern } from './pages/concerns/RecordConcern';
+import { Trends } from './pages/concerns/Trends';
 import { Worried } from './pages/concerns/Worried';
 
 export function App() {
@@ -90,6 +92,8 @@ export function App() {
           <Route path="/concerns" element={<ConcernList />} />
           <Route path="/concerns/new" element={<RecordConcern />} />
           <Route path="/concerns/dashboard" element={<ConcernDashboard />} />
+          <Route path="/concerns/trends" element={<Trends />} />
+          <Route path="/people/:id/chronology" element={<Chronology />} />
           <Route path="/concerns/:id" element={<ConcernPage />} />
           <Route path="/worried" element={<Worried />} />
           <Route path="/filtering" element={<FilteringOverview />} />

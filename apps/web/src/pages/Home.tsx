@@ -14,6 +14,7 @@ const PAGES: Partial<Record<Permission, { to: string; label: string }[]>> = {
     { to: '/concerns/new', label: 'Record an online-safety concern' },
     { to: '/concerns', label: 'See the concerns you reported' },
   ],
+  'concerns.trends': [{ to: '/concerns/trends', label: 'See concern trends over a period' }],
   'concerns.tell': [{ to: '/worried', label: 'I’m worried about something: tell a grown-up' }],
   'people.write': [{ to: '/people/new', label: 'Add a person' }],
   'people.import': [{ to: '/people/import', label: 'Import people from your MIS' }],

@@ -231,7 +231,7 @@ export function ResponsePanels(props: TeamProps) {
           >
             <h3>Record a decision not to refer</h3>
             <div className="field">
-              <label htmlFor="noref-kind">Agency</label>
+              <label htmlFor="noref-kind">Agency not referred to</label>
               <select id="noref-kind" name="agencyKind">
                 {AGENCY_KIND_LIST.map((k) => (
                   <option key={k} value={k}>

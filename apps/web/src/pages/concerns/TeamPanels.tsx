@@ -41,11 +41,14 @@ export function TeamPanels(props: TeamProps) {
   const pending = (c.steps ?? []).filter((s) => s.status === 'pending');
   return (
     <>
+      {/* Outside their panels: opening, closing and reopening take the panel away with them. */}
+      {open.messages}
+      {close.messages}
+      {reopen.messages}
       {c.status === 'new' && manage && (
         <div className="panel">
           <h2>Triage</h2>
           <p>Opening the concern starts its response playbook.</p>
-          {open.messages}
           <button
             type="button"
             disabled={open.busy}
@@ -199,7 +202,6 @@ export function TeamPanels(props: TeamProps) {
             <label htmlFor="close-lessons">Lessons learnt (the debrief)</label>
             <textarea id="close-lessons" name="lessonsLearnt" rows={3} maxLength={20000} required />
           </div>
-          {close.messages}
           <button type="submit" disabled={close.busy}>
             Close the concern
           </button>
@@ -218,7 +220,6 @@ export function TeamPanels(props: TeamProps) {
             <label htmlFor="reopen-reason">Why it is reopened</label>
             <textarea id="reopen-reason" name="reason" rows={2} maxLength={5000} required />
           </div>
-          {reopen.messages}
           <button type="submit" disabled={reopen.busy}>
             Reopen the concern
           </button>

@@ -9,11 +9,30 @@ export interface ViewEntry {
 }
 
 const ACTION_WORDS: Record<string, string> = {
+  'concern.create': 'Recorded it',
+  'concern.worry': 'Told us through the worried form',
   'concern.read': 'Opened it',
-  'concern.list': 'Saw it in a list',
   'concern.views': 'Looked at who viewed it',
-  'concern.record': 'Recorded it',
+  'concern.attachment.add': 'Attached a file',
   'concern.attachment.read': 'Opened a file',
+  'concern.addition': 'Added to it',
+  'concern.note': 'Wrote a DSL note',
+  'concern.amend': 'Amended it',
+  'concern.custody': 'Recorded device custody',
+  'concern.imagery_viewed': 'Recorded viewing imagery',
+  'concern.open': 'Opened it for work',
+  'concern.step': 'Settled a playbook step',
+  'concern.recategorise': 'Changed its category',
+  'concern.action': 'Set an action',
+  'concern.action.done': 'Completed an action',
+  'concern.referral': 'Recorded a referral',
+  'concern.referral.response': 'Recorded an agency’s reply',
+  'concern.no_referral': 'Recorded a decision not to refer',
+  'concern.parents': 'Recorded parents informed',
+  'concern.sanction': 'Recorded a sanction',
+  'concern.close': 'Closed it',
+  'concern.reopen': 'Reopened it',
+  'concern.viewers': 'Named who may see it',
 };
 
 /** Who has viewed or changed the concern, from the audit trail (issue 3: every view is logged). */

@@ -88,6 +88,11 @@ export function PersonPage() {
           <Link to={`/people/${p.id}/edit`}>Edit details</Link>
         </p>
       )}
+      {p.kind === 'pupil' && can('concerns.manage') && (
+        <p>
+          <Link to={`/people/${p.id}/chronology`}>Concerns chronology</Link>
+        </p>
+      )}
       <h2>Details</h2>
       <dl className="details">
         {rows
