@@ -158,7 +158,7 @@ describe('bad input on every route', () => {
       expectErrorShape(await send('username=a', 'text/plain'), r.key, 'form body');
     }
     expect(await snapshot()).toBe(before);
-  });
+  }, 120_000);
 
   it('refuses unknown and out-of-range query parameters on every GET route that reads', async () => {
     const before = await snapshot();
