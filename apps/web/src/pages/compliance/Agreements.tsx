@@ -8,6 +8,7 @@ import { formatInstant } from '../../lib/people';
 import { useSession } from '../../lib/session';
 import { AupDocuments } from './AupDocuments';
 import { ComplianceNav } from './ComplianceNav';
+import { PaperSignature } from './PaperSignature';
 
 interface MineItem {
   personId: string;
@@ -23,7 +24,7 @@ interface Unsigned {
   audiences: {
     audience: string;
     label: string;
-    version: { version: number; title: string } | null;
+    version: { id: string; version: number; title: string } | null;
     total: number;
     signed: number;
     byClass: { className: string; total: number; signed: number }[];
@@ -156,6 +157,14 @@ export function Agreements() {
               Print this list for paper signatures
             </button>
           </p>
+          {report?.version && report.unsigned.length > 0 && (
+            <PaperSignature
+              versionId={report.version.id}
+              title={report.version.title}
+              people={report.unsigned}
+              onDone={unsigned.reload}
+            />
+          )}
         </section>
       )}
       {can('agreements.manage') && <AupDocuments onChange={unsigned.reload} />}
