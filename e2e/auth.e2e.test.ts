@@ -129,7 +129,7 @@ describe('accounts and sign-in', () => {
     await locked.getByText(/Locked from 203\.0\.113\.9 until/).waitFor();
     await locked.getByRole('button', { name: 'Unlock sign-in for volunteer' }).click();
     await locked.getByText('Unlock sign-in: done').waitFor();
-    await expect(locked.getByText(/Locked from/).count()).resolves.toBe(0);
+    await expect.poll(() => locked.getByText(/Locked from/).count(), POLL).toBe(0);
     await card.getByRole('button', { name: 'Request a password reset' }).click();
     await card
       .getByText(/waiting for approval by the head or a DSL/)

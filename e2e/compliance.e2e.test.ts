@@ -101,7 +101,7 @@ describe('compliance in the browser', () => {
       await office.getByText(/phone is handed in\.$/).waitFor();
     }
     const today = office.getByRole('table', { name: 'Handed in today' });
-    await expect(today.getByRole('row').count()).resolves.toBe(3);
+    await expect.poll(() => today.getByRole('row').count(), POLL).toBe(3);
     const first = options[0]!.replace(/ \(.*\)$/, '');
     const second = options[1]!.replace(/ \(.*\)$/, '');
     await today.getByRole('button', { name: `Collected for ${first}` }).click();

@@ -57,14 +57,31 @@ export const headFilePath = (dataDir: string, database: { pgSchema?: string | un
   path.join(dataDir, database.pgSchema ? `audit-heads.${database.pgSchema}.json` : 'audit-heads.json');
 
 /** Copies the committed chain heads to a file outside the database, so truncating the tables shows. */
-export async function writeHeadFile(ctx: AppContext, file: string): Promise<void> {
-  const heads = await repo.allHeads(ctx.db);
-  const tmp = `${file}.tmp`;
-  await fs.promises.mkdir(path.dirname(file), { recursive: true });
-  await fs.promises.writeFile(tmp, JSON.stringify({ writtenAt: iso(ctx.clock.now()), heads }, null, 2), {
-    mode: 0o600,
-  });
-  await fs.promises.rename(tmp, file);
+const headWrites = new Map<string, Promise<void>>();
+
+/**
+ * Copies the committed chain heads to a file outside the database, so truncating the tables shows. Writes to
+ * one file run one after another (the coalesced write after appends, a flush at shutdown or after a command),
+ * so a write never renames a half-written or older copy over a newer one.
+ */
+export function writeHeadFile(ctx: AppContext, file: string): Promise<void> {
+  const write = async () => {
+    const heads = await repo.allHeads(ctx.db);
+    const tmp = `${file}.tmp`;
+    await fs.promises.mkdir(path.dirname(file), { recursive: true });
+    await fs.promises.writeFile(tmp, JSON.stringify({ writtenAt: iso(ctx.clock.now()), heads }, null, 2), {
+      mode: 0o600,
+    });
+    await fs.promises.rename(tmp, file);
+  };
+  const next = (headWrites.get(file) ?? Promise.resolve()).catch(() => undefined).then(write);
+  headWrites.set(file, next);
+  void next
+    .finally(() => {
+      if (headWrites.get(file) === next) headWrites.delete(file);
+    })
+    .catch(() => undefined);
+  return next;
 }
 
 export interface VerifyProblem {
