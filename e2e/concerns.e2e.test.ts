@@ -5,6 +5,8 @@ import { authenticator } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { IMAGERY_REFUSAL } from '@harbour/shared';
+import { newId } from '../apps/server/src/lib/ids.js';
+import { hashPassword } from '../apps/server/src/modules/auth/passwords.js';
 import { sealTotpSecret } from '../apps/server/src/modules/auth/totp.js';
 import { sendPendingEmail } from '../apps/server/src/modules/outbox/sender.js';
 import { startSmtp } from '../apps/server/src/test/smtp.js';
@@ -251,6 +253,12 @@ describe('concerns in the browser', () => {
       expect(text, want).toContain(want);
     expect(text.indexOf(ACCOUNT)).toBeLessThan(text.indexOf('CAD 2207/14'));
     await expect(dsl.getByRole('button', { name: 'Print the chronology' }).isVisible()).resolves.toBe(true);
+    const pdfHref = (await dsl.getByRole('link', { name: 'Download as PDF' }).getAttribute('href'))!;
+    const pdf = await dsl.evaluate(async (u) => {
+      const res = await fetch(u);
+      return { type: res.headers.get('content-type'), head: (await res.text()).slice(0, 5) };
+    }, pdfHref);
+    expect(pdf).toEqual({ type: 'application/pdf', head: '%PDF-' });
     await expectPageChecks(dsl, 'chronology');
     await dsl.emulateMedia({ media: 'print' });
     expect(await dsl.getByRole('navigation', { name: 'Main' }).isVisible()).toBe(false);
@@ -268,7 +276,7 @@ describe('concerns in the browser', () => {
     const page = await context.newPage();
     await page.goto('/concerns');
     await page.getByRole('heading', { name: 'My reports' }).waitFor();
-    await expect(page.getByText('0 concerns').isVisible()).resolves.toBe(true);
+    await page.getByText('0 concerns', { exact: true }).waitFor();
     await page.goto(`/concerns/${concernId}`);
     await page.getByRole('heading', { name: 'No such concern' }).waitFor();
     expect(await page.locator('main').textContent()).not.toContain('freak');
@@ -363,5 +371,76 @@ describe('concerns in the browser', () => {
       .execute();
     expect(stored).toEqual([]);
     await expectPageChecks(page, 'imagery concern page');
+  });
+
+  it('a pupil tells a trusted adult through the worried form, and sees no record', async () => {
+    // A KS2 pupil's account (the demo school gives pupils none): an account, the pupil role, the register link.
+    const accountId = newId();
+    const now = new Date().toISOString();
+    await h.ctx.db
+      .insertInto('accounts')
+      .values({
+        id: accountId,
+        username: 'pupil-e2e',
+        password_hash: await hashPassword(DEMO_PASSWORD),
+        password_changed_at: now,
+        must_change_password: 0,
+        totp_secret_enc: null,
+        totp_pending_secret_enc: null,
+        totp_enrolled_at: null,
+        recovery_codes: null,
+        disabled_at: null,
+        disabled_reason: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await h.ctx.db
+      .insertInto('role_assignments')
+      .values({
+        id: newId(),
+        account_id: accountId,
+        school_id: h.schoolId,
+        organisation_id: null,
+        role: 'pupil',
+        granted_at: now,
+        granted_by: null,
+        revoked_at: null,
+        revoked_by: null,
+      })
+      .execute();
+    await h.ctx.db.updateTable('people').set({ account_id: accountId }).where('id', '=', victim.id).execute();
+    const page = await h.newPage();
+    await signIn(page, { username: 'pupil-e2e', password: DEMO_PASSWORD });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'I’m worried' }).click();
+    await page.getByRole('heading', { name: 'I’m worried about something' }).waitFor();
+    await expectPageChecks(page, 'worried form');
+    await page.getByLabel('A friend').check();
+    await page
+      .getByLabel('What is worrying you?')
+      .fill('Someone keeps sending my friend mean messages in a game');
+    await page.getByRole('button', { name: 'Send to a grown-up' }).click();
+    await page.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+    await expectPageChecks(page, 'worried form sent');
+    const told = await h.ctx.db
+      .selectFrom('concerns')
+      .select(['id', 'source', 'status'])
+      .where('source', '=', 'pupil')
+      .executeTakeFirstOrThrow();
+    expect(told.status).toBe('new');
+    // No record is open to the pupil, not even this one.
+    const statuses = await page.evaluate(
+      async (id) => [(await fetch('/api/concerns')).status, (await fetch(`/api/concerns/${id}`)).status],
+      told.id,
+    );
+    expect(statuses).toEqual([403, 403]);
+    expect(await page.getByRole('link', { name: 'Concerns', exact: true }).count()).toBe(0);
+    // The DSL's dashboard shows it as told by a pupil.
+    await dsl.goto('/concerns/dashboard');
+    await dsl
+      .getByRole('link', { name: /Other online-safety concern, recorded/ })
+      .first()
+      .waitFor();
+    await expect(dsl.locator('main').textContent()).resolves.toContain('(told by a pupil)');
   });
 });

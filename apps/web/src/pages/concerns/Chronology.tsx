@@ -79,6 +79,11 @@ export function Chronology() {
             <Link to={`/people/${data.pupil.id}`}>Their record</Link>
           </li>
           <li>
+            <a href={`/api/people/${data.pupil.id}/chronology?format=pdf`} download>
+              Download as PDF
+            </a>
+          </li>
+          <li>
             <button type="button" onClick={() => window.print()}>
               Print the chronology
             </button>

@@ -17,8 +17,9 @@ export function useRun(onSaved: () => Promise<void> | void) {
     try {
       await fn();
       form?.reset();
-      setNotice(ok);
+      // Announced once the page shows the saved state.
       await onSaved();
+      setNotice(ok);
     } catch (err) {
       setProblem(errorText(err, 'Could not save'));
     } finally {
