@@ -311,6 +311,19 @@ describe('compliance in the browser', () => {
     await expectPageChecks(head, 'access register');
   });
 
+  it('a laptop taken off site without encryption is flagged', async () => {
+    const head = await as('head');
+    await head.goto('/devices');
+    await head.getByLabel('Asset tag').fill('HB-0042');
+    await head.getByLabel('Taken off site').check();
+    await head.getByRole('button', { name: 'Add the device' }).click();
+    await head.getByText('Device HB-0042 added.').waitFor();
+    await expect
+      .poll(() => head.getByRole('table', { name: 'School devices' }).textContent(), POLL)
+      .toContain('Off site without encryption');
+    await expectPageChecks(head, 'devices');
+  });
+
   it('the dashboard’s figures match the records', async () => {
     const lead = await as('oslead');
     await lead.goto('/compliance');

@@ -14,6 +14,7 @@ import { Agreements } from './pages/compliance/Agreements';
 import { Checklists } from './pages/compliance/Checklists';
 import { Consents } from './pages/compliance/Consents';
 import { Dashboard } from './pages/compliance/Dashboard';
+import { Devices } from './pages/compliance/Devices';
 import { GovernorReport } from './pages/compliance/GovernorReport';
 import { Phones } from './pages/compliance/Phones';
 import { Policy } from './pages/compliance/Policy';
@@ -116,6 +117,7 @@ export function App() {
           <Route path="/phones" element={<Phones />} />
           <Route path="/training" element={<Training />} />
           <Route path="/access" element={<AccessRegister />} />
+          <Route path="/devices" element={<Devices />} />
           <Route path="/consents" element={<Consents />} />
           <Route path="/risk" element={<RiskList />} />
           <Route path="/risk/:id" element={<RiskDetail />} />

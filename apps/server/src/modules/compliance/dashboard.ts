@@ -203,7 +203,7 @@ export async function dashboard(ctx: AppContext, schoolId: string, opts: { fmt?:
     light: dev.unencryptedOffSite > 0 ? 'red' : zeroIs(dev.antivirusProblems, 'amber'),
     value: dev.unencryptedOffSite,
     figure: `${plural(dev.unencryptedOffSite, 'device')} off site unencrypted; ${fmt(dev.antivirusProblems)} with anti-virus problems (of ${dev.devices})`,
-    link: null,
+    link: '/devices',
   });
 
   items.push({

@@ -13,6 +13,7 @@ export function ComplianceNav() {
     { to: '/phones', label: 'Phones', show: can('phones.record') },
     { to: '/training', label: 'Training', show: can('training.read') },
     { to: '/access', label: 'Access register', show: can('access.read') },
+    { to: '/devices', label: 'Devices', show: can('devices.read') },
     { to: '/consents', label: 'Image consents', show: can('consents.read') },
     { to: '/risk', label: 'Risk assessments', show: can('risk.read') },
     { to: '/policy', label: 'Policy', show: can('policy.read') },
