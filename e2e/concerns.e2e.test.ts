@@ -443,4 +443,21 @@ describe('concerns in the browser', () => {
       .waitFor();
     await expect(dsl.locator('main').textContent()).resolves.toContain('(told by a pupil)');
   });
+
+  it('the DSL fills in the local LADO’s number in the agency directory', async () => {
+    await dsl.goto('/concerns/agencies');
+    await dsl.getByRole('heading', { name: 'Agency directory' }).waitFor();
+    const table = dsl.getByRole('table', { name: 'The school’s agency directory' });
+    await expect(table.textContent()).resolves.toMatch(/Police: non-emergency.*101/);
+    await expectPageChecks(dsl, 'agency directory');
+    const lado = 'Local Authority Designated Officer (LADO)';
+    await dsl.getByText(`Edit ${lado}`).click();
+    await dsl
+      .getByRole('row', { name: new RegExp(lado.replace(/[()]/g, '\\$&')) })
+      .getByLabel('Phone')
+      .fill('01632 960123');
+    await dsl.getByRole('button', { name: `Save ${lado}` }).click();
+    await dsl.getByText(`${lado}: saved.`).waitFor();
+    await expect(table.textContent()).resolves.toContain('01632 960123');
+  });
 });

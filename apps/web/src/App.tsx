@@ -47,6 +47,7 @@ import { PeopleSearch } from './pages/people/PeopleSearch';
 import { PersonForm } from './pages/people/PersonForm';
 import { PersonPage } from './pages/people/PersonPage';
 import { SignIn } from './pages/SignIn';
+import { Agencies } from './pages/concerns/Agencies';
 import { Chronology } from './pages/concerns/Chronology';
 import { ConcernList } from './pages/concerns/ConcernList';
 import { ConcernPage } from './pages/concerns/ConcernPage';
@@ -94,6 +95,7 @@ export function App() {
           <Route path="/concerns/new" element={<RecordConcern />} />
           <Route path="/concerns/dashboard" element={<ConcernDashboard />} />
           <Route path="/concerns/trends" element={<Trends />} />
+          <Route path="/concerns/agencies" element={<Agencies />} />
           <Route path="/people/:id/chronology" element={<Chronology />} />
           <Route path="/concerns/:id" element={<ConcernPage />} />
           <Route path="/worried" element={<Worried />} />

@@ -15,6 +15,7 @@ export function ConcernsNav() {
       end: true,
     },
     { to: '/concerns/trends', label: 'Trends', show: can('concerns.trends') },
+    { to: '/concerns/agencies', label: 'Agencies', show: can('concerns.agencies') },
   ];
   return (
     <nav aria-label="Concerns">
