@@ -156,4 +156,27 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     expect((await u('teacher').get('/api/concerns/trends')).statusCode).toBe(403);
     expect((await u('dsl').get('/api/concerns/trends?from=2026-12-01&to=2026-11-01')).statusCode).toBe(400);
   });
+
+  it('gives the compliance dashboard counts that leave the open allegation out', async () => {
+    const { evidenceFrom } = await import('../compliance/evidence-sources.js');
+    const period = { from: '2026-11-01T00:00:00.000Z', to: '2026-12-01T00:00:00.000Z' };
+    const now = await evidenceFrom('concerns', env.ctx, s.schoolId, period);
+    // Five recorded today (2026-11-25), one of them the open allegation about staff.
+    expect(now).toEqual({
+      openOver30Days: 0,
+      raisedByCategory: [
+        { category: 'cyberbullying', count: 3 },
+        { category: 'online_hate', count: 1 },
+      ],
+      raisedByMonth: [{ month: '2026-11', count: 4 }],
+      closedInPeriod: 0,
+    });
+    clock.advanceMinutes(31 * 24 * 60);
+    try {
+      const later = await evidenceFrom('concerns', env.ctx, s.schoolId, period);
+      expect(later?.openOver30Days).toBe(4);
+    } finally {
+      clock.advanceMinutes(-31 * 24 * 60);
+    }
+  });
 });

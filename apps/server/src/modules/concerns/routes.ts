@@ -5,6 +5,8 @@ import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { rolesIn } from '../auth/sessions.js';
 import { registerAuditHider } from '../audit/service.js';
+import { registerEvidenceProvider } from '../compliance/evidence-sources.js';
+import { concernEvidence } from './evidence.js';
 import { addText, amend, recordCustody, recordImageryViewed } from './additions.js';
 import { download, upload } from './attachments.js';
 import { getConcern, listConcerns } from './read.js';
@@ -34,6 +36,8 @@ const ATTACHMENT_BODY_LIMIT = 14 * 1024 * 1024;
 export function concernRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caller = callerFrom(ctx);
   registerAuditHider(hideRestricted);
+  // Counts for the compliance dashboard and the governor report (issue 5); open allegations left out.
+  registerEvidenceProvider('concerns', concernEvidence);
   const id = (req: { params: unknown }) => parse(IdParams, req.params).id;
 
   app.post('/api/concerns', async (req, reply) =>
