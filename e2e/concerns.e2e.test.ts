@@ -12,6 +12,9 @@ import { sendPendingEmail } from '../apps/server/src/modules/outbox/sender.js';
 import { startSmtp } from '../apps/server/src/test/smtp.js';
 import { DEMO_PASSWORD, expectPageChecks, signIn, signInAs, startHarbour, type Harbour } from './harness.js';
 
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
 /** A 1x1 PNG: the "screenshot of the messages". */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
@@ -99,7 +102,9 @@ describe('concerns in the browser', () => {
     await expectPageChecks(page, 'record a concern');
     await page.getByRole('button', { name: 'Record the concern' }).click();
     await page.getByRole('heading', { name: 'Concern recorded' }).waitFor();
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(/group-chat\.png is attached/);
+    await expect
+      .poll(() => page.getByRole('status').textContent(), POLL)
+      .toMatch(/group-chat\.png is attached/);
 
     await page.getByRole('link', { name: 'See what you reported' }).click();
     await page.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
@@ -110,7 +115,7 @@ describe('concerns in the browser', () => {
       .where('id', '=', concernId)
       .executeTakeFirstOrThrow();
     expect(row.category).toBe('cyberbullying');
-    await expect(page.locator('main').textContent()).resolves.toContain(ACCOUNT);
+    await expect.poll(() => page.locator('main').textContent(), POLL).toContain(ACCOUNT);
     await expect(page.getByRole('link', { name: 'group-chat.png' }).isVisible()).resolves.toBe(true);
     // Clarification 7: no playbook, referrals, notes or outcome for the reporter.
     expect(await page.getByRole('heading', { name: 'Playbook' }).count()).toBe(0);
@@ -122,10 +127,12 @@ describe('concerns in the browser', () => {
     await page.getByLabel('Why it is amended').fill('She told me it was on the console chat');
     await page.getByRole('button', { name: 'Save the amendment' }).click();
     await page.getByText('The amendment is saved').waitFor();
-    await expect(page.locator('del').first().textContent()).resolves.toBe('Class group chat, at home');
-    await expect(page.locator('ins').first().textContent()).resolves.toBe(
-      'Class group chat on a games console, at home',
-    );
+    await expect
+      .poll(() => page.locator('del').first().textContent(), POLL)
+      .toBe('Class group chat, at home');
+    await expect
+      .poll(() => page.locator('ins').first().textContent(), POLL)
+      .toBe('Class group chat on a games console, at home');
   });
 
   it('alerts the DSL team by email with no details, and in the app once the DSL signs in with TOTP', async () => {
@@ -157,10 +164,10 @@ describe('concerns in the browser', () => {
     await dsl.getByRole('button', { name: 'Continue' }).click();
     await dsl.getByRole('heading', { name: 'Concerns dashboard' }).waitFor();
     const alerts = dsl.getByRole('list', { name: 'Unread alerts' });
-    await expect(alerts.textContent()).resolves.toContain('New concern: Cyberbullying');
-    await expect(dsl.getByRole('table', { name: /by category/ }).textContent()).resolves.toMatch(
-      /Cyberbullying\s*10/,
-    );
+    await expect.poll(() => alerts.textContent(), POLL).toContain('New concern: Cyberbullying');
+    await expect
+      .poll(() => dsl.getByRole('table', { name: /by category/ }).textContent(), POLL)
+      .toMatch(/Cyberbullying\s*10/);
     await expectPageChecks(dsl, 'DSL dashboard');
     await alerts.getByRole('link', { name: 'New concern: Cyberbullying' }).click();
     await dsl.getByRole('heading', { name: 'Concern: Cyberbullying' }).waitFor();
@@ -171,16 +178,16 @@ describe('concerns in the browser', () => {
     await dsl.getByRole('button', { name: 'Open the concern' }).click();
     await dsl.getByText('Opened: the playbook is below.').waitFor();
     const playbook = dsl.getByRole('region', { name: 'Playbook' });
-    await expect(playbook.textContent()).resolves.toMatch(/Record every reported incident.*Done/);
+    await expect.poll(() => playbook.textContent(), POLL).toMatch(/Record every reported incident.*Done/);
 
     await dsl.getByLabel('Agency', { exact: true }).selectOption({ label: 'Police: non-emergency (101)' });
     await dsl.getByLabel('Their reference').fill('CAD 2207/14');
     await dsl.getByLabel('Reply expected by').fill('2099-01-31');
     await dsl.getByRole('button', { name: 'Record the referral' }).click();
     await dsl.getByText('Referral recorded.').waitFor();
-    await expect(dsl.getByRole('list', { name: 'Referrals' }).textContent()).resolves.toMatch(
-      /Police: non-emergency.*reference CAD 2207\/14/,
-    );
+    await expect
+      .poll(() => dsl.getByRole('list', { name: 'Referrals' }).textContent(), POLL)
+      .toMatch(/Police: non-emergency.*reference CAD 2207\/14/);
 
     await dsl.getByLabel('Pupil').first().selectOption(victim.id);
     await dsl.getByLabel('How').selectOption('phone');
@@ -196,9 +203,9 @@ describe('concerns in the browser', () => {
     await dsl.getByLabel('Detail').fill('Deleted the messages in front of the DSL');
     await dsl.getByRole('button', { name: 'Record the sanction' }).click();
     await dsl.getByText('Sanction recorded.').waitFor();
-    await expect(dsl.getByRole('list', { name: 'Sanctions' }).textContent()).resolves.toContain(
-      `${bully.name}: Asked to remove the material`,
-    );
+    await expect
+      .poll(() => dsl.getByRole('list', { name: 'Sanctions' }).textContent(), POLL)
+      .toContain(`${bully.name}: Asked to remove the material`);
 
     await dsl.getByLabel('What is to be done').fill('Check in with her on Friday');
     await dsl.getByLabel('Who does it').selectOption({ label: 'Quinn Marlowe (Year 2 class teacher)' });
@@ -219,7 +226,7 @@ describe('concerns in the browser', () => {
       await form.getByRole('button', { name: /^Save/ }).click();
       await expect.poll(() => pending.count()).toBe(left - 1);
     }
-    await expect(playbook.textContent()).resolves.toContain('Not applicable');
+    await expect.poll(() => playbook.textContent(), POLL).toContain('Not applicable');
     await expectPageChecks(dsl, 'DSL’s concern page, playbook worked');
 
     await dsl.getByLabel('Outcome').fill('Messages removed; the girls are friends again');
@@ -227,7 +234,7 @@ describe('concerns in the browser', () => {
     await dsl.getByRole('button', { name: 'Close the concern' }).click();
     await dsl.getByText('The concern is closed.').waitFor();
     const history = dsl.getByRole('region', { name: 'Status history' });
-    await expect(history.textContent()).resolves.toMatch(/Closed.*Lessons learnt: Remind Year 5/);
+    await expect.poll(() => history.textContent(), POLL).toMatch(/Closed.*Lessons learnt: Remind Year 5/);
     await expect(dsl.getByRole('button', { name: 'Reopen the concern' }).isVisible()).resolves.toBe(true);
     await expectPageChecks(dsl, 'DSL’s concern page, closed');
   });
@@ -265,9 +272,9 @@ describe('concerns in the browser', () => {
     await dsl.emulateMedia({ media: 'screen' });
 
     await dsl.goto(`/people/${bully.id}/chronology`);
-    await expect(dsl.getByRole('list', { name: 'Chronology' }).textContent()).resolves.toMatch(
-      /Sanction.*Asked to remove the material/,
-    );
+    await expect
+      .poll(() => dsl.getByRole('list', { name: 'Chronology' }).textContent(), POLL)
+      .toMatch(/Sanction.*Asked to remove the material/);
   });
 
   it('another teacher cannot see it: not in their reports, and the page answers like a missing one', async () => {
@@ -305,9 +312,9 @@ describe('concerns in the browser', () => {
 
     await dsl.getByRole('navigation', { name: 'Concerns' }).getByRole('link', { name: 'Trends' }).click();
     await dsl.getByRole('heading', { name: 'Concern trends' }).waitFor();
-    await expect(dsl.getByRole('table', { name: 'Concerns by category' }).textContent()).resolves.toMatch(
-      /Cyberbullying1/,
-    );
+    await expect
+      .poll(() => dsl.getByRole('table', { name: 'Concerns by category' }).textContent(), POLL)
+      .toMatch(/Cyberbullying1/);
     await expect(dsl.getByRole('img', { name: /Concerns by category: chart/ }).isVisible()).resolves.toBe(
       true,
     );
@@ -326,7 +333,7 @@ describe('concerns in the browser', () => {
     await page.getByRole('heading', { name: 'Record a concern' }).waitFor();
     await page.getByLabel(/What kind of concern/).selectOption('indecent_images');
     await page.getByLabel('Found on a school device').check();
-    await expect(page.getByRole('note').textContent()).resolves.toBe(IMAGERY_REFUSAL);
+    await expect.poll(() => page.getByRole('note').textContent(), POLL).toBe(IMAGERY_REFUSAL);
     expect(await page.getByLabel(/^Files/).count()).toBe(0);
     await addPupil(page, bully);
     await page.getByLabel(/What did you see or hear/).fill('A pupil showed me an image on class laptop 7');
@@ -336,14 +343,14 @@ describe('concerns in the browser', () => {
     await expectPageChecks(page, 'record an imagery concern');
     await page.getByRole('button', { name: 'Record the concern' }).click();
     await page.getByRole('heading', { name: 'Concern recorded' }).waitFor();
-    await expect(page.getByRole('status').textContent()).resolves.toMatch(
-      /custody recorded \(secured\).*handed over/,
-    );
+    await expect
+      .poll(() => page.getByRole('status').textContent(), POLL)
+      .toMatch(/custody recorded \(secured\).*handed over/);
     await page.getByRole('link', { name: 'See what you reported' }).click();
     await page.getByRole('heading', { name: /Indecent images/ }).waitFor();
     const custody = page.getByRole('list', { name: 'Device custody' });
-    await expect(custody.textContent()).resolves.toMatch(/Secured.*Class laptop 7.*Locked cabinet/);
-    await expect(custody.textContent()).resolves.toMatch(/Handed over.*PC on the police/);
+    await expect.poll(() => custody.textContent(), POLL).toMatch(/Secured.*Class laptop 7.*Locked cabinet/);
+    await expect.poll(() => custody.textContent(), POLL).toMatch(/Handed over.*PC on the police/);
     expect(await page.getByRole('heading', { name: 'Attach a file' }).count()).toBe(0);
     // A file sent to the API all the same is refused, with the reason, and nothing is stored.
     const id = new URL(page.url()).pathname.split('/').pop()!;
@@ -441,14 +448,14 @@ describe('concerns in the browser', () => {
       .getByRole('link', { name: /Other online-safety concern, recorded/ })
       .first()
       .waitFor();
-    await expect(dsl.locator('main').textContent()).resolves.toContain('(told by a pupil)');
+    await expect.poll(() => dsl.locator('main').textContent(), POLL).toContain('(told by a pupil)');
   });
 
   it('the DSL fills in the local LADO’s number in the agency directory', async () => {
     await dsl.goto('/concerns/agencies');
     await dsl.getByRole('heading', { name: 'Agency directory' }).waitFor();
     const table = dsl.getByRole('table', { name: 'The school’s agency directory' });
-    await expect(table.textContent()).resolves.toMatch(/Police: non-emergency.*101/);
+    await expect.poll(() => table.textContent(), POLL).toMatch(/Police: non-emergency.*101/);
     await expectPageChecks(dsl, 'agency directory');
     const lado = 'Local Authority Designated Officer (LADO)';
     await dsl.getByText(`Edit ${lado}`).click();
@@ -458,6 +465,6 @@ describe('concerns in the browser', () => {
       .fill('01632 960123');
     await dsl.getByRole('button', { name: `Save ${lado}` }).click();
     await dsl.getByText(`${lado}: saved.`).waitFor();
-    await expect(table.textContent()).resolves.toContain('01632 960123');
+    await expect.poll(() => table.textContent(), POLL).toContain('01632 960123');
   });
 });
