@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, NO_MIGRATIONS } from 'kysely';
+import { withSchemasKept } from './schema-lock.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-auth.js';
 import * as m0003 from './migrations/0003-people-revisions.js';
@@ -63,7 +64,8 @@ export async function migrateToLatest(
   db: Kysely<any>,
   opts: { schema?: string | undefined } = {},
 ): Promise<void> {
-  const { error } = await migrator(db, opts.schema).migrateToLatest();
+  const run = () => migrator(db, opts.schema).migrateToLatest();
+  const { error } = opts.schema ? await withSchemasKept(db, run) : await run();
   if (error) throw error instanceof Error ? error : new Error('migration failed');
 }
 
@@ -71,6 +73,7 @@ export async function migrateDownAll(
   db: Kysely<any>,
   opts: { schema?: string | undefined } = {},
 ): Promise<void> {
-  const { error } = await migrator(db, opts.schema).migrateTo(NO_MIGRATIONS);
+  const run = () => migrator(db, opts.schema).migrateTo(NO_MIGRATIONS);
+  const { error } = opts.schema ? await withSchemasKept(db, run) : await run();
   if (error) throw error instanceof Error ? error : new Error('migration failed');
 }

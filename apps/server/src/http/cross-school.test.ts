@@ -7,6 +7,7 @@ import { onPostgres, sessionFor, startTestEnv, type Client, type TestEnv } from 
 import { COMPLIANCE_PARAMS } from '../test/cross-school-compliance.js';
 import { MONITORING_PARAMS } from '../test/cross-school-monitoring.js';
 import { CONCERN_PARAMS } from '../test/cross-school-concerns.js';
+import { withSchemasKept } from '../db/schema-lock.js';
 
 /**
  * Issue 2, section 2: a user of school A cannot read or change school B's rows through any route.
@@ -388,7 +389,8 @@ describe('cross-school isolation on every route', () => {
   /** Every row of school B, in every table that holds school-owned rows or B's accounts and sessions. */
   async function snapshotB(): Promise<string> {
     const schema = onPostgres() ? env.ctx.database.pgSchema : undefined;
-    const tables = (await env.ctx.db.introspection.getTables())
+    const read = () => env.ctx.db.introspection.getTables();
+    const tables = (schema ? await withSchemasKept(env.ctx.db, read) : await read())
       .filter((t) => !schema || t.schema === schema)
       .filter((t) => !t.name.startsWith('kysely_'))
       .sort((x, y) => x.name.localeCompare(y.name));

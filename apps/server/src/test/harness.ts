@@ -7,6 +7,7 @@ import pg from 'pg';
 import type { Role } from '@harbour/shared';
 import { createContext, flushAuditHead } from '../bootstrap.js';
 import { loadConfig } from '../config.js';
+import { SCHEMA_DROP_LOCK } from '../db/schema-lock.js';
 import type { AppContext } from '../context.js';
 import { buildApp } from '../http/app.js';
 import { newId } from '../lib/ids.js';
@@ -75,8 +76,13 @@ export async function startTestEnv(
 export async function dropSchema(schema: string): Promise<void> {
   const c = new pg.Client({ connectionString: PG_URL });
   await c.connect();
-  await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
-  await c.end();
+  try {
+    // Exclusive: waits for any test's introspection (migrations) to finish; see db/schema-lock.ts.
+    await c.query('SELECT pg_advisory_lock($1)', [SCHEMA_DROP_LOCK]);
+    await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+  } finally {
+    await c.end(); // ends the session, which releases the lock
+  }
 }
 
 export async function createSchool(ctx: AppContext, name = 'Harbourside Primary'): Promise<string> {
