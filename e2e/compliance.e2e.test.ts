@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { newId } from '../apps/server/src/lib/ids.js';
 import { hashPassword } from '../apps/server/src/modules/auth/passwords.js';
 import { updateSetting } from '../apps/server/src/modules/settings/service.js';
 import { pdfText } from '../apps/server/src/test/pdf-text.js';
-import { DEMO_PASSWORD, expectPageChecks, signIn, signInAs, startHarbour, type Harbour } from './harness.js';
-
-// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
-const POLL = { timeout: 10_000 };
+import { compliancePages, POLL } from './compliance-support.js';
+import { DEMO_PASSWORD, expectPageChecks, startHarbour, type Harbour } from './harness.js';
 
 /**
  * Issue 5's "Done when" in the browser: a teacher signs the new staff AUP and leaves the not-signed list; the office
@@ -17,26 +15,7 @@ const POLL = { timeout: 10_000 };
  */
 describe('compliance in the browser', () => {
   let h: Harbour;
-  const pages: Record<string, Page> = {};
-  const contexts: BrowserContext[] = [];
-  const nameOf = async (personId: string) => {
-    const p = await h.ctx.db
-      .selectFrom('people')
-      .select(['given_name', 'family_name'])
-      .where('id', '=', personId)
-      .executeTakeFirstOrThrow();
-    return `${p.given_name} ${p.family_name}`;
-  };
-  const as = async (username: string, how: 'server' | 'page' = 'server'): Promise<Page> => {
-    if (pages[username]) return pages[username];
-    const context = await h.newContext();
-    contexts.push(context);
-    if (how === 'server') await signInAs(h, context, username);
-    const page = await context.newPage();
-    if (how === 'page') await signIn(page, { username, password: DEMO_PASSWORD });
-    pages[username] = page;
-    return page;
-  };
+  const { as, nameOf } = compliancePages(() => h);
   const row = (page: Page, key: string) => page.locator(`tr[data-key="${key}"]`);
 
   beforeAll(async () => {

@@ -1,11 +1,11 @@
-import { useState, type FormEvent } from 'react';
 import { SCHOOL_SYSTEM_LABELS, SCHOOL_SYSTEMS } from '@harbour/shared';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
 import { post } from '../../lib/api';
-import { errorText, useApi } from '../../lib/filtering';
+import { useApi } from '../../lib/filtering';
 import { formText, usePageTitle } from '../../lib/forms';
 import { formatInstant } from '../../lib/people';
 import { useSession } from '../../lib/session';
+import { useRun } from '../../lib/useRun';
 import { ComplianceNav } from './ComplianceNav';
 
 interface Entry {
@@ -36,41 +36,26 @@ export function AccessRegister() {
   const people = useApi<{ people: { id: string; name: string; kind: string }[] }>(
     can('access.manage') ? '/api/people?limit=200' : null,
   );
-  const [notice, setNotice] = useState('');
-  const [problem, setProblem] = useState('');
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    setNotice('');
-    setProblem('');
-    try {
-      await fn();
-      setNotice(ok);
-      await entries.reload();
-      await toRemove.reload();
-    } catch (err) {
-      setProblem(errorText(err, 'Could not update the register'));
-    }
-  };
-  const grant = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    void run(
-      () =>
-        post('/api/access', {
-          personId: formText(f, 'person'),
-          system: formText(f, 'system'),
-          detail: formText(f, 'detail') || null,
-        }),
-      'Access recorded.',
-    );
-  };
+  const { run, onSubmit, messages } = useRun(async () => {
+    await Promise.all([entries.reload(), toRemove.reload()]);
+  });
+  const grant = onSubmit(
+    (f) =>
+      post('/api/access', {
+        personId: formText(f, 'person'),
+        system: formText(f, 'system'),
+        detail: formText(f, 'detail') || null,
+      }),
+    'Access recorded.',
+  );
   const remove = (id: string, what: string) =>
     void run(() => post(`/api/access/${id}/remove`, {}), `Removed: ${what}.`);
   return (
     <section>
       <h1>Access register</h1>
       <ComplianceNav />
-      <ErrorMessage text={entries.error || problem} />
-      <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      <ErrorMessage text={entries.error} />
+      {messages}
       <h2>Leavers’ access to remove</h2>
       {toRemove.data && toRemove.data.people.length === 0 && <p>No leaver has access left to remove.</p>}
       {toRemove.data && toRemove.data.people.length > 0 && (

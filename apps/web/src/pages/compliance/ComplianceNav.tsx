@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router-dom';
+import { SectionNav } from '../../components/SectionNav';
 import { useSession } from '../../lib/session';
 
 /** The compliance section's own navigation, shown at the top of each of its pages (issue 5). */
@@ -18,21 +18,7 @@ export function ComplianceNav() {
     { to: '/risk', label: 'Risk assessments', show: can('risk.read') },
     { to: '/policy', label: 'Policy', show: can('policy.read') },
   ];
-  return (
-    <nav aria-label="Compliance">
-      <ul className="actions">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.to}>
-              <NavLink to={l.to} end={l.end ?? false}>
-                {l.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Compliance" links={links} />;
 }
 
 /** Whether the person has any compliance page at all (for the main navigation). */

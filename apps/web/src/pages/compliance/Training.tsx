@@ -1,12 +1,14 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { TRAINING_KIND_LABELS, TRAINING_KINDS } from '@harbour/shared';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
 import { post } from '../../lib/api';
 import { longDate } from '../../lib/compliance';
-import { errorText, useApi } from '../../lib/filtering';
+import { useApi } from '../../lib/filtering';
 import { formText, usePageTitle } from '../../lib/forms';
 import { useSession } from '../../lib/session';
+import { useRun } from '../../lib/useRun';
 import { ComplianceNav } from './ComplianceNav';
+import { TrainingRecords, type TrainingRecord } from './TrainingRecords';
 
 interface Status {
   summary: {
@@ -41,52 +43,40 @@ export function Training() {
   const courses = useApi<{
     courses: { id: string; title: string; kindLabel: string; validityMonths: number | null }[];
   }>('/api/training/courses');
-  const [notice, setNotice] = useState('');
-  const [problem, setProblem] = useState('');
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    setNotice('');
-    setProblem('');
-    try {
-      await fn();
-      setNotice(ok);
-      await status.reload();
-      await courses.reload();
-    } catch (err) {
-      setProblem(errorText(err, 'Could not save the training'));
-    }
-  };
+  const records = useApi<{ records: TrainingRecord[] }>('/api/training/records');
+  const { onSubmit, messages, run } = useRun(async () => {
+    await Promise.all([status.reload(), courses.reload(), records.reload()]);
+  });
   const session = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const f = new FormData(e.currentTarget);
+    const form = e.currentTarget;
+    const f = new FormData(form);
     const personIds = (status.data?.staff ?? [])
       .filter((s) => f.get(`p-${s.personId}`) === 'on')
       .map((s) => s.personId);
+    const body = {
+      personIds,
+      courseId: formText(f, 'course'),
+      completedOn: formText(f, 'completedOn'),
+      provider: formText(f, 'provider') || null,
+    };
     void run(
-      () =>
-        post('/api/training/sessions', {
-          personIds,
-          courseId: formText(f, 'course'),
-          completedOn: formText(f, 'completedOn'),
-          provider: formText(f, 'provider') || null,
-        }),
+      () => post('/api/training/sessions', body),
       `Recorded the session for ${personIds.length} members of staff.`,
+      form,
     );
   };
-  const course = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const f = new FormData(e.currentTarget);
-    void run(
-      () => post('/api/training/courses', { title: formText(f, 'title'), kind: formText(f, 'kind') }),
-      'Course added.',
-    );
-  };
+  const course = onSubmit(
+    (f) => post('/api/training/courses', { title: formText(f, 'title'), kind: formText(f, 'kind') }),
+    'Course added.',
+  );
   const s = status.data?.summary;
   return (
     <section>
       <h1>Staff training</h1>
       <ComplianceNav />
-      <ErrorMessage text={status.error || problem} />
-      <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      <ErrorMessage text={status.error} />
+      {messages}
       {s && (
         <p>
           {s.current} of {s.staff} current ({s.expiring} expiring soon); {s.expired} out of date; {s.never}{' '}
@@ -109,6 +99,13 @@ export function Training() {
             </tr>
           ))}
         </DataTable>
+      )}
+      {records.data && (
+        <TrainingRecords
+          records={records.data.records}
+          canUpload={can('training.manage')}
+          onSaved={records.reload}
+        />
       )}
       {can('training.manage') && status.data && courses.data && (
         <>

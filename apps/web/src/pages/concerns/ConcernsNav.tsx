@@ -1,5 +1,5 @@
 import './concerns.css';
-import { NavLink } from 'react-router-dom';
+import { SectionNav } from '../../components/SectionNav';
 import { useSession } from '../../lib/session';
 
 /** The concerns section's own navigation (issue 3), shown at the top of its pages. */
@@ -17,21 +17,7 @@ export function ConcernsNav() {
     { to: '/concerns/trends', label: 'Trends', show: can('concerns.trends') },
     { to: '/concerns/agencies', label: 'Agencies', show: can('concerns.agencies') },
   ];
-  return (
-    <nav aria-label="Concerns">
-      <ul className="actions">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.to}>
-              <NavLink to={l.to} end={l.end ?? false}>
-                {l.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Concerns" links={links} />;
 }
 
 /** Where the main navigation's "Concerns" link goes, or null when the person has no concerns page. */

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router-dom';
+import { SectionNav } from '../../components/SectionNav';
 import { useSession } from '../../lib/session';
 
 /** The filtering section's own navigation, shown at the top of each of its pages. */
@@ -14,19 +14,5 @@ export function FilteringNav() {
     { to: '/filtering/query-log', label: 'Query log', show: can('filtering.querylog') },
     { to: '/filtering/nodes', label: 'Resolver nodes', show: can('filtering.nodes') },
   ];
-  return (
-    <nav aria-label="Filtering">
-      <ul className="actions">
-        {links
-          .filter((l) => l.show)
-          .map((l) => (
-            <li key={l.to}>
-              <NavLink to={l.to} end={l.end ?? false}>
-                {l.label}
-              </NavLink>
-            </li>
-          ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Filtering" links={links} />;
 }

@@ -1,4 +1,4 @@
-import { NavLink } from 'react-router-dom';
+import { SectionNav } from '../../components/SectionNav';
 import { useSession } from '../../lib/session';
 
 /** The monitoring section's own navigation (issue 6), shown at the top of each of its pages. */
@@ -11,19 +11,7 @@ export function MonitoringNav() {
     { to: '/monitoring/sources', label: 'Sources and tokens', show: can('monitoring.sources') },
   ].filter((l) => l.show);
   if (links.length < 2) return null;
-  return (
-    <nav aria-label="Monitoring">
-      <ul className="actions">
-        {links.map((l) => (
-          <li key={l.to}>
-            <NavLink to={l.to} end={l.end ?? false}>
-              {l.label}
-            </NavLink>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Monitoring" links={links} />;
 }
 
 export interface AlertSubject {

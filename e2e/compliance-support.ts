@@ -1,0 +1,37 @@
+/** What the compliance browser tests share (issue 5): pages signed in once per user, names of people. */
+import type { Page } from 'playwright-core';
+import { DEMO_PASSWORD, signIn, signInAs, type Harbour } from './harness.js';
+
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+export const POLL = { timeout: 10_000 };
+
+export interface CompliancePages {
+  /** A page signed in as the user: a verified session made on the server, or through the sign-in page. */
+  as: (username: string, how?: 'server' | 'page') => Promise<Page>;
+  /** "Given Family" for a person's id. */
+  nameOf: (personId: string) => Promise<string>;
+}
+
+export function compliancePages(harbour: () => Harbour): CompliancePages {
+  const pages: Record<string, Page> = {};
+  return {
+    as: async (username, how = 'server') => {
+      if (pages[username]) return pages[username];
+      const h = harbour();
+      const context = await h.newContext();
+      if (how === 'server') await signInAs(h, context, username);
+      const page = await context.newPage();
+      if (how === 'page') await signIn(page, { username, password: DEMO_PASSWORD });
+      pages[username] = page;
+      return page;
+    },
+    nameOf: async (personId) => {
+      const p = await harbour()
+        .ctx.db.selectFrom('people')
+        .select(['given_name', 'family_name'])
+        .where('id', '=', personId)
+        .executeTakeFirstOrThrow();
+      return `${p.given_name} ${p.family_name}`;
+    },
+  };
+}
