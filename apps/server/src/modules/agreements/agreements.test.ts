@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSchool } from '../demo/seed.js';
 import { runDueJobs } from '../../worker.js';
+import { DEFAULT_MONITORING_NOTICE } from '../monitoring/settings.js';
 import {
   createSchool,
   createUser,
@@ -22,6 +23,8 @@ describe('acceptable-use agreements and the access register', () => {
   let head: Client;
   let teacherPersonId: string;
   let techAccountId: string;
+  let headAccountId: string;
+  let leadAccountId: string;
   let ks1: { id: string }[];
   const staffVersion = { id: '' };
 
@@ -39,6 +42,8 @@ describe('acceptable-use agreements and the access register', () => {
     techAccountId = seeded.accounts.tech!.accountId;
     tech = await sessionFor(env, techAccountId, schoolId);
     head = await sessionFor(env, seeded.accounts.head!.accountId, schoolId);
+    headAccountId = seeded.accounts.head!.accountId;
+    leadAccountId = seeded.accounts.oslead!.accountId;
     teacherPersonId = seeded.accounts.teacher!.personId;
     ks1 = await env.ctx.db
       .selectFrom('people')
@@ -55,6 +60,9 @@ describe('acceptable-use agreements and the access register', () => {
     expect(draft.statusCode).toBe(201);
     const v = draft.json().version;
     expect(v.body).toContain('Harbourside Primary School');
+    // Everyone is told that use is monitored (policy 6.1, 6.3): the school's notice, here its default.
+    expect(v.body).toContain(DEFAULT_MONITORING_NOTICE);
+    expect(v.body).not.toContain('{monitoring}');
     expect((await lead.post('/api/aup/versions', { audience: 'staff' })).statusCode).toBe(409);
     expect(
       (await lead.patch(`/api/aup/versions/${v.id}`, { title: 'Staff Code of Conduct for ICT' })).statusCode,
@@ -70,6 +78,7 @@ describe('acceptable-use agreements and the access register', () => {
     expect(before.unsigned.map((p: { id: string }) => p.id)).toContain(teacherPersonId);
     const mine = (await teacher.get('/api/aup/mine')).json().items;
     expect(mine[0]).toMatchObject({ audience: 'staff', canSign: true, signedAt: null });
+    expect((await teacher.get('/api/aup/mine')).json().monitoringNotice).toBe(DEFAULT_MONITORING_NOTICE);
     expect((await teacher.post('/api/aup/sign', { versionId: v.id })).statusCode).toBe(201);
     expect((await teacher.post('/api/aup/sign', { versionId: v.id })).statusCode).toBe(409);
     const after = (await lead.get('/api/aup/unsigned?audience=staff')).json().audiences[0];
@@ -253,5 +262,37 @@ describe('acceptable-use agreements and the access register', () => {
     expect((await s.post(`/api/aup/versions/${staffVersion.id}/publish`, {})).statusCode).toBe(404);
     expect((await s.post('/api/aup/sign', { versionId: staffVersion.id })).statusCode).toBe(404);
     expect((await s.get(`/api/aup/people/${teacherPersonId}`)).statusCode).toBe(404);
+  });
+
+  it('carries the school’s own monitoring notice into new drafts and shows it with every agreement (issue 6)', async () => {
+    const h = await sessionFor(env, headAccountId, schoolId);
+    const l = await sessionFor(env, leadAccountId, schoolId);
+    // The seeded teacher has left by now (the leaver test): a new member of staff reads the staff agreement.
+    const newcomer = await createUser(env.ctx, schoolId, ['teacher'], { kind: 'staff' });
+    const t = await sessionFor(env, newcomer.accountId, schoolId);
+    const put = async (text: string) => {
+      const all = (await h.get('/api/settings')).json().settings as { key: string; version: number }[];
+      const r = await h.request('PUT', '/api/settings/monitoring.notice', {
+        value: { text },
+        expectedVersion: all.find((x) => x.key === 'monitoring.notice')!.version,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    const own = 'Harbourside Primary looks at what is searched for on its laptops and network.';
+    await put(own);
+    const draft = (await l.post('/api/aup/versions', { audience: 'parent' })).json().version;
+    expect(draft.body).toContain(own);
+    const docs = (await l.get('/api/aup/documents')).json();
+    expect(docs.monitoringNotice).toBe(own);
+    expect(docs.audiences.find((a: { audience: string }) => a.audience === 'visitor').starter.body).toContain(
+      own,
+    );
+    // An agreement published before the notice changed is still shown with the notice as it is now.
+    const m = await t.get('/api/aup/mine');
+    expect(m.json().monitoringNotice, m.body).toBe(own);
+    expect(m.json().items[0].version.body).not.toContain(own);
+    expect((await t.get(`/api/aup/versions/${staffVersion.id}`)).json().monitoringNotice).toBe(own);
+    await put('');
+    expect((await t.get('/api/aup/mine')).json().monitoringNotice).toBe(DEFAULT_MONITORING_NOTICE);
   });
 });

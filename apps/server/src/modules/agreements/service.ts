@@ -16,7 +16,8 @@ import { SocialMedia } from '../policy/settings.js';
 import { notifyPublished, remindUnsigned, scheduleReminders } from './reminders.js';
 import * as repo from './repo.js';
 import type { EditVersion, NewVersion, RecordBody } from './schema.js';
-import { STARTER_TEXTS } from './starter-texts.js';
+import { monitoringNotice } from '../monitoring/settings.js';
+import { fillStarter, STARTER_TEXTS } from './starter-texts.js';
 
 export const presentVersion = (v: AupVersionTable, currentId: string | null) => ({
   id: v.id,
@@ -47,7 +48,10 @@ export async function audiencesOf(ctx: AppContext, schoolId: string, p: PersonTa
 
 export async function listDocuments(c: Caller) {
   const versions = await repo.versionsOf(c.ctx.db, c.actor.schoolId);
+  const notice = await monitoringNotice(c.ctx, c.actor.schoolId);
+  const schoolName = (await getSchool(c.ctx, c.actor.schoolId))?.name ?? 'the school';
   return {
+    monitoringNotice: notice,
     audiences: AUP_AUDIENCES.map((audience) => {
       const mine = versions.filter((v) => v.audience === audience);
       const current = mine.find((v) => v.status === 'published') ?? null;
@@ -56,7 +60,10 @@ export async function listDocuments(c: Caller) {
         label: AUP_AUDIENCE_LABELS[audience],
         current: current ? presentVersion(current, current.id) : null,
         versions: mine.map((v) => presentVersion(v, current?.id ?? null)),
-        starter: STARTER_TEXTS[audience],
+        starter: {
+          title: STARTER_TEXTS[audience].title,
+          body: fillStarter(STARTER_TEXTS[audience].body, { schoolName, monitoringNotice: notice }),
+        },
       };
     }),
   };
@@ -68,7 +75,12 @@ export async function getVersion(c: Caller, id: string) {
   if (!v || (v.status === 'draft' && !canManage(c))) throw new AppError('not_found', 'Not found');
   const current = await repo.currentVersion(c.ctx.db, c.actor.schoolId, v.audience as AupAudience);
   const school = await getSchool(c.ctx, c.actor.schoolId);
-  return { version: presentVersion(v, current?.id ?? null), schoolName: school?.name ?? '' };
+  return {
+    version: presentVersion(v, current?.id ?? null),
+    schoolName: school?.name ?? '',
+    // Shown with the agreement, whatever its text says (policy 6.1, 6.3).
+    monitoringNotice: await monitoringNotice(c.ctx, c.actor.schoolId),
+  };
 }
 
 const canManage = (c: Caller): boolean => scopesFor(c.actor.roles, 'agreements.manage').length > 0;
@@ -76,6 +88,7 @@ const canManage = (c: Caller): boolean => scopesFor(c.actor.roles, 'agreements.m
 /** A new draft, from the starter text or the current version when no text is given. */
 export async function createDraft(c: Caller, body: z.infer<typeof NewVersion>) {
   const school = await getSchool(c.ctx, c.actor.schoolId);
+  const notice = await monitoringNotice(c.ctx, c.actor.schoolId);
   return c.ctx.db.transaction().execute(async (tx) => {
     const existing = await repo.versionsOf(tx, c.actor.schoolId);
     if (existing.some((v) => v.audience === body.audience && v.status === 'draft'))
@@ -89,7 +102,10 @@ export async function createDraft(c: Caller, body: z.infer<typeof NewVersion>) {
       audience: body.audience,
       version: (await repo.maxVersion(tx, c.actor.schoolId, body.audience)) + 1,
       title: body.title ?? current?.title ?? starter.title,
-      body: body.body ?? current?.body ?? starter.body.replaceAll('{school}', school?.name ?? 'the school'),
+      body:
+        body.body ??
+        current?.body ??
+        fillStarter(starter.body, { schoolName: school?.name ?? 'the school', monitoringNotice: notice }),
       status: 'draft',
       created_by: c.actor.accountId,
       created_at: now,
@@ -153,7 +169,8 @@ export async function mine(c: Caller) {
   const db = c.ctx.db;
   const schoolId = c.actor.schoolId;
   const me = c.actor.personId ? await findPerson(db, schoolId, c.actor.personId) : undefined;
-  if (!me) return { items: [] };
+  const notice = await monitoringNotice(c.ctx, schoolId);
+  if (!me) return { items: [], monitoringNotice: notice };
   const people: { person: PersonTable; audience: AupAudience; forChild: boolean }[] = [];
   for (const a of await audiencesOf(c.ctx, schoolId, me))
     people.push({ person: me, audience: a, forChild: false });
@@ -176,7 +193,8 @@ export async function mine(c: Caller) {
       canSign: !!current && !sig && !(audience === 'pupil_ks1' && !forChild),
     });
   }
-  return { items };
+  // Shown with every agreement the person reads or signs, whatever its text says (policy 6.1, 6.3).
+  return { items, monitoringNotice: notice };
 }
 
 async function requireCurrent(

@@ -3,7 +3,8 @@ import type { AupAudience } from '@harbour/shared';
 /**
  * Harbour's starter acceptable-use agreements, one per audience (policy 5.3, 6.1; All Souls' 3.3 for official
  * social media), written for Harbour from the policy's commitments. A school edits them before publishing.
- * Plain text: a blank line starts a paragraph, "- " starts a list item; {school} is replaced by the school's name.
+ * Plain text: a blank line starts a paragraph, "- " starts a list item; {school} is replaced by the school's name
+ * and {monitoring} by the school's monitoring notice (policy 6.1, 6.3: everyone is told that use is monitored).
  */
 export const STARTER_TEXTS: Record<AupAudience, { title: string; body: string }> = {
   staff: {
@@ -19,7 +20,9 @@ export const STARTER_TEXTS: Record<AupAudience, { title: string; body: string }>
 - I will report at once to a Designated Safeguarding Lead any concern about a child's safety online, any unsuitable website I find, and any message I receive that worries me.
 - I will follow the rules for my phone and other personal devices set out in the online-safety policy.
 
-I have read the online-safety policy. I understand that breaking this agreement may lead to disciplinary action and, where the law is broken, to the police being involved.`,
+I have read the online-safety policy. I understand that breaking this agreement may lead to disciplinary action and, where the law is broken, to the police being involved.
+
+{monitoring}`,
   },
   pupil_ks1: {
     title: 'Our rules for using computers and tablets (Early Years and Key Stage 1)',
@@ -31,7 +34,9 @@ I have read the online-safety policy. I understand that breaking this agreement 
 - I am kind to other people online.
 - If I see something that makes me feel sad, scared or worried, I tell a grown-up straight away.
 
-A parent or carer can sign this for me, or a teacher can write down that we talked about it together.`,
+A parent or carer can sign this for me, or a teacher can write down that we talked about it together.
+
+{monitoring}`,
   },
   pupil_ks2: {
     title: 'Acceptable use agreement for pupils in Key Stage 2',
@@ -46,7 +51,9 @@ A parent or carer can sign this for me, or a teacher can write down that we talk
 - If I bring a phone, I will follow the school's phone rules and hand it in when I am asked to.
 - If anything online worries me or makes me feel uncomfortable, I will tell a trusted adult. I can also report it to CEOP.
 
-I understand that if I break these rules I might lose the use of the school's computers for a while, and my parents or carers may be told.`,
+I understand that if I break these rules I might lose the use of the school's computers for a while, and my parents or carers may be told.
+
+{monitoring}`,
   },
   parent: {
     title: 'Acceptable use agreement for parents and carers',
@@ -59,7 +66,9 @@ I understand that if I break these rules I might lose the use of the school's co
 - I will support the school's approach to online safety at home and will tell the school if I am worried about my child's safety online.
 - I understand that many social media services are not meant for children under 13.
 
-I know I can withdraw or change my consent for photographs of my child at any time by telling the school office.`,
+I know I can withdraw or change my consent for photographs of my child at any time by telling the school office.
+
+{monitoring}`,
   },
   visitor: {
     title: 'Acceptable use agreement for visitors and guests',
@@ -72,7 +81,9 @@ I know I can withdraw or change my consent for photographs of my child at any ti
 - I will not try to get round the school's filtering or security.
 - If I see or hear anything that worries me about a child's safety, I will tell a Designated Safeguarding Lead before I leave.
 
-My access ends when my visit ends.`,
+My access ends when my visit ends.
+
+{monitoring}`,
   },
   staff_social_media: {
     title: 'Agreement for staff using the school’s official social media',
@@ -84,6 +95,13 @@ My access ends when my visit ends.`,
 - I will not name pupils alongside their photographs.
 - I will keep within the law, including on copyright, data protection, defamation and equality.
 - I will not exchange direct or private messages with pupils or their parents or carers; I will point them to the school's official contact routes.
-- I will tell my line manager, a Designated Safeguarding Lead or the headteacher about any worrying comment, criticism or inappropriate content on the school's channels.`,
+- I will tell my line manager, a Designated Safeguarding Lead or the headteacher about any worrying comment, criticism or inappropriate content on the school's channels.
+
+{monitoring}`,
   },
 };
+
+/** A starter text as a new draft begins: the school's name and its monitoring notice filled in. */
+export function fillStarter(text: string, o: { schoolName: string; monitoringNotice: string }): string {
+  return text.replaceAll('{school}', o.schoolName).replaceAll('{monitoring}', o.monitoringNotice);
+}

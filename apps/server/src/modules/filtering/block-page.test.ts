@@ -5,6 +5,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool } from '../schools/service.js';
 import { createUser, sessionFor, startTestEnv, type Client, type TestEnv } from '../../test/harness.js';
+import { DEFAULT_MONITORING_NOTICE } from '../monitoring/settings.js';
 import { startBlockPage, type BlockPage } from './block-page.js';
 import { starterOps } from './starter.js';
 
@@ -59,6 +60,7 @@ describe('the block page', () => {
   let page: BlockPage;
   let tech: Client;
   let dsl: Client;
+  let head: Client;
   let techId: string;
   const risk = { reason: 'r', riskEducational: 'e', riskTechnical: 't' };
 
@@ -68,11 +70,7 @@ describe('the block page', () => {
     techId = (await createUser(env.ctx, schoolId, ['technical_staff'])).accountId;
     tech = await sessionFor(env, techId, schoolId);
     dsl = await sessionFor(env, (await createUser(env.ctx, schoolId, ['dsl'])).accountId, schoolId);
-    const head = await sessionFor(
-      env,
-      (await createUser(env.ctx, schoolId, ['headteacher'])).accountId,
-      schoolId,
-    );
+    head = await sessionFor(env, (await createUser(env.ctx, schoolId, ['headteacher'])).accountId, schoolId);
     const staged = (
       await tech.post('/api/filtering/lists/stage', {
         kind: 'block',
@@ -105,13 +103,44 @@ describe('the block page', () => {
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.body).toContain('<strong>www.big-bets.example</strong>');
     expect(res.body).toContain('blocked for KS2 because it is in the category <strong>Gambling</strong>');
-    expect(res.body).toContain('use of school systems is monitored');
+    expect(res.body).toContain(DEFAULT_MONITORING_NOTICE);
     expect(res.body).toContain('Report this');
     expect(res.body).toContain('https://www.ceop.police.uk/Safety-Centre/');
     // A name the policy does not block shows the "report an unsuitable site" form instead.
     const other = await request({ port: page.httpPort, host: 'library.example', from: KS2 });
     expect(other.status).toBe(200);
     expect(other.body).toContain('Report a site');
+    expect(other.body).toContain(DEFAULT_MONITORING_NOTICE);
+  });
+
+  it('shows the school’s own monitoring notice (issue 6), and the default when the school empties it', async () => {
+    const put = async (text: string) => {
+      const settings = (await head.get('/api/settings')).json().settings as {
+        key: string;
+        version: number;
+      }[];
+      const version = settings.find((x) => x.key === 'monitoring.notice')!.version;
+      const r = await head.request('PUT', '/api/settings/monitoring.notice', {
+        value: { text },
+        expectedVersion: version,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    };
+    const pages = async () =>
+      Promise.all(
+        ['www.big-bets.example', 'library.example'].map(
+          async (host) => (await request({ port: page.httpPort, host, from: KS2 })).body,
+        ),
+      );
+    await put('Harbourside checks what is searched for & visited on its network <every> day.');
+    for (const body of await pages()) {
+      expect(body).toContain(
+        'Harbourside checks what is searched for &amp; visited on its network &lt;every&gt; day.',
+      );
+      expect(body).not.toContain(DEFAULT_MONITORING_NOTICE);
+    }
+    await put('   ');
+    for (const body of await pages()) expect(body).toContain(DEFAULT_MONITORING_NOTICE);
   });
 
   it('takes a report without sign-in, into the technical staff’s and DSL’s queue; tokens are signed; reports are rate-limited', async () => {

@@ -5,16 +5,16 @@ import type { AppContext } from '../../context.js';
 import { AppError } from '../../lib/errors.js';
 import { blockCa, mintLeaf } from './block-ca.js';
 import { blockedPage, notBlockedPage, problemPage, thanksPage } from './block-page-html.js';
+import { monitoringNotice } from '../monitoring/settings.js';
 import { livePolicy } from './live.js';
 import { ReportForm, ReportLimiter, signReportToken, submitReport, verifyReportToken } from './reports.js';
-import { filterSettingsOf } from './state.js';
 
 /**
  * The block page (issue 4; clarifications 3 and 15): its own listener (HTTP on 8080, HTTPS on 8443 by
  * default; 80/443 in production), answering for whatever name a blocked query was pointed at it. It says what
- * was blocked and why, for the requesting address's group, tells the user that use is monitored, takes
- * "report this" without sign-in, and shows the CEOP button. Over HTTPS it presents a certificate for the
- * requested name from Harbour's block-page CA.
+ * was blocked and why, for the requesting address's group, tells the user that use is monitored (the
+ * school's `monitoring.notice`), takes "report this" without sign-in, and shows the CEOP button. Over HTTPS it
+ * presents a certificate for the requested name from Harbour's block-page CA.
  */
 export interface BlockPage {
   http: FastifyInstance;
@@ -43,7 +43,6 @@ async function viewFor(ctx: AppContext, host: string, client: string) {
   const group = prepared.groups[who.groupIndex]!;
   const name = normaliseDomain(host.replace(/:\d+$/, '').replace(/^\[|\]$/g, ''));
   const decision = name ? prepared.decide(new SuffixKeys().fromName(name), who.groupIndex, now) : null;
-  const settings = (await filterSettingsOf(ctx, ctx.db, group.school.id)).value;
   const blocked = decision?.action === 'block' ? decision : null;
   const groupId = group.policy.id;
   return {
@@ -53,7 +52,8 @@ async function viewFor(ctx: AppContext, host: string, client: string) {
     groupId,
     groupName: group.policy.name,
     blocked,
-    monitoringNotice: settings.monitoringNotice,
+    // The school's monitoring notice (issue 6's setting; its default when the school left it empty).
+    monitoringNotice: await monitoringNotice(ctx, group.school.id),
     token: signReportToken(ctx, {
       s: group.school.id,
       g: groupId,

@@ -72,8 +72,11 @@ export const FilterSettingsSchema = z.strictObject({
     ipv6: z.array(z.ipv6()).max(8),
   }),
   answerTtl: z.number().int().min(0).max(3600),
-  /** Shown on the block page: everyone is told that use is monitored (policy 7.3). */
-  monitoringNotice: Text(1000).min(1),
+  /**
+   * No longer used: the block page shows the school setting `monitoring.notice` (issue 6), the same notice the
+   * acceptable-use agreements carry. Still accepted so settings saved before parse.
+   */
+  monitoringNotice: Text(1000).optional(),
   /** Staff social media: never in school hours (St Mark's 3.1) or at break times only (All Souls' 3.1). */
   staffSocialMedia: z.strictObject({
     mode: z.enum(['never', 'break-times', 'always']),

@@ -127,8 +127,6 @@ export function defaultFilterSettings(ctx: AppContext): FilterSettings {
     provider: { name: '', monitoredBy: '', contact: '' },
     blockAnswer: { mode: 'block-page', ipv4: [ctx.config.HARBOUR_BLOCK_PAGE_ADDRESS], ipv6: [] },
     answerTtl: 30,
-    monitoringNotice:
-      'The school’s internet is filtered and use of school systems is monitored, to keep everyone safe (online-safety policy 7.3).',
     staffSocialMedia: {
       mode: 'never',
       breakTimes: [

@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { AppContext } from '../../context.js';
+import type { Executor } from '../../db/index.js';
 import { defineSetting } from '../settings/registry.js';
+import { getSetting } from '../settings/service.js';
 
 /**
  * Monitoring's school settings (issue 6): how long events are kept (default 90 days), the window that groups a
@@ -31,10 +34,20 @@ export const DEFAULT_MONITORING_NOTICE =
   'websites visited, to keep pupils and staff safe online. Anything worrying is seen by the designated ' +
   'safeguarding lead.';
 
-/** The monitoring notice (policy 6.1, 6.3): shown in acceptable-use agreements and on the block page. */
+/**
+ * The monitoring notice (policy 6.1, 6.3): shown on the block page and with every acceptable-use agreement a
+ * person reads or signs, and put into new drafts made from the starter texts. Left empty, the default is shown:
+ * nobody may be left untold that use is monitored.
+ */
 export const MonitoringNotice = defineSetting({
   key: 'monitoring.notice',
-  description: 'The monitoring notice shown in acceptable-use agreements and on the block page',
-  schema: z.strictObject({ text: z.string().trim().min(20).max(2000) }),
+  description:
+    'The monitoring notice shown on the block page and with acceptable-use agreements (empty: the default text)',
+  schema: z.strictObject({ text: z.string().trim().max(2000) }),
   defaultValue: () => ({ text: DEFAULT_MONITORING_NOTICE }),
 });
+
+/** The school's monitoring notice as shown: its own text, or the default when it has none. */
+export async function monitoringNotice(ctx: AppContext, schoolId: string, db: Executor = ctx.db) {
+  return (await getSetting(ctx, MonitoringNotice, schoolId, db)).text.trim() || DEFAULT_MONITORING_NOTICE;
+}

@@ -37,7 +37,7 @@ interface Unsigned {
 export function Agreements() {
   usePageTitle('Acceptable use agreements');
   const { can } = useSession();
-  const mine = useApi<{ items: MineItem[] }>('/api/aup/mine');
+  const mine = useApi<{ items: MineItem[]; monitoringNotice: string }>('/api/aup/mine');
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState('');
   const [audience, setAudience] = useState('staff');
@@ -85,6 +85,10 @@ export function Agreements() {
                   <summary>Read version {i.version.version}</summary>
                   <div className="pre">{i.version.body}</div>
                 </details>
+                <p className="monitoring-notice">
+                  <strong>Monitoring: </strong>
+                  {mine.data?.monitoringNotice}
+                </p>
                 {i.signedAt ? (
                   <p className="ok">Signed {formatInstant(i.signedAt)}.</p>
                 ) : i.canSign ? (
