@@ -206,6 +206,6 @@ describe('monitoring ingestion', () => {
     clock.advanceMinutes(1);
     expect((await one()).statusCode).toBe(200);
     const notice = settings.find((x) => x.key === 'monitoring.notice')!;
-    expect((notice.value as { text: string }).text).toMatch(/monitors the use/);
+    expect((notice.value as { text: string }).text).toMatch(/is monitored/);
   });
 });

@@ -30,7 +30,7 @@ export const MonitoringSettings = defineSetting({
 });
 
 export const DEFAULT_MONITORING_NOTICE =
-  'The school monitors the use of its devices, network and accounts, including internet searches and the ' +
+  'Use of the school’s devices, network and accounts is monitored, including internet searches and the ' +
   'websites visited, to keep pupils and staff safe online. Anything worrying is seen by the designated ' +
   'safeguarding lead.';
 
