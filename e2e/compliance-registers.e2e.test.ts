@@ -73,4 +73,59 @@ describe('compliance registers in the browser', () => {
     const office = await as('office');
     expect((await office.request.get(href)).status()).toBe(404);
   });
+
+  it('a device is edited by keyboard: assigned, encrypted and checked, and flagged again when taken off site unencrypted', async () => {
+    const head = await as('head');
+    await head.goto('/devices');
+    const add = head.getByRole('form', { name: 'Add a device' });
+    await add.getByLabel('Asset tag').fill('HB-0100');
+    await add.getByLabel('Taken off site').check();
+    await add.getByRole('button', { name: 'Add the device' }).click();
+    await head.getByText('Device HB-0100 added.').waitFor();
+    const table = head.getByRole('table', { name: 'School devices' });
+    const row = table.getByRole('row').filter({ hasText: 'HB-0100' });
+    await expect.poll(() => row.textContent(), POLL).toContain('Off site without encryption');
+
+    // Open the edit with the keyboard: focus lands on the form's heading.
+    await head.getByRole('button', { name: 'Edit HB-0100' }).focus();
+    await head.keyboard.press('Enter');
+    const edit = head.getByRole('form', { name: 'Edit HB-0100' });
+    await edit.waitFor();
+    await expect
+      .poll(() => head.evaluate(() => document.activeElement?.textContent), POLL)
+      .toBe('Edit HB-0100');
+    const teacherName = await nameOf(h.accounts.teacher!.personId);
+    await edit.getByLabel('Assigned to').selectOption({ label: teacherName });
+    await edit.getByLabel('Encrypted').check();
+    await edit.getByLabel('Anti-virus checked on').fill(new Date().toISOString().slice(0, 10));
+    await edit.getByLabel('Serial number').fill('SN-FICTIONAL-1');
+    await expectPageChecks(head, 'device edit');
+    await edit.getByRole('button', { name: 'Save HB-0100' }).click();
+    await head.getByText('Device HB-0100 saved.').waitFor();
+    await expect.poll(() => row.textContent(), POLL).toContain(teacherName);
+    await expect.poll(() => row.textContent(), POLL).not.toContain('Off site without encryption');
+    await expect.poll(() => row.textContent(), POLL).not.toContain('Anti-virus out of date');
+
+    // The form keeps what was saved; taking the encryption off flags the device again.
+    expect(await edit.getByLabel('Assigned to').inputValue()).toBe(h.accounts.teacher!.personId);
+    await edit.getByLabel('Encrypted').uncheck();
+    await edit.getByRole('button', { name: 'Save HB-0100' }).click();
+    await expect.poll(() => row.textContent(), POLL).toContain('Off site without encryption');
+    const saved = await h.ctx.db
+      .selectFrom('school_devices')
+      .select(['assignee_person_id', 'encrypted', 'serial'])
+      .where('asset_tag', '=', 'HB-0100')
+      .executeTakeFirstOrThrow();
+    expect(saved).toEqual({
+      assignee_person_id: h.accounts.teacher!.personId,
+      encrypted: 0,
+      serial: 'SN-FICTIONAL-1',
+    });
+
+    // Closing returns focus to the row's Edit button.
+    await edit.getByRole('button', { name: 'Close' }).click();
+    await expect
+      .poll(() => head.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
+      .toBe('Edit HB-0100');
+  });
 });

@@ -3,10 +3,11 @@ import { ErrorMessage } from '../components/DataTable';
 import { errorText } from './filtering';
 
 /**
- * A panel's save: runs the call, announces success or the API's message, reloads the concern. The form is reset
- * only when the save worked, so nothing typed is lost on a refusal.
+ * A panel's save: runs the call, announces success or the API's message, reloads the page's data. The form is
+ * reset only when the save worked, so nothing typed is lost on a refusal; an edit form (`keepForm`) keeps what
+ * was saved.
  */
-export function useRun(onSaved: () => Promise<void> | void) {
+export function useRun(onSaved: () => Promise<void> | void, opts: { keepForm?: boolean } = {}) {
   const [notice, setNotice] = useState('');
   const [problem, setProblem] = useState('');
   const [busy, setBusy] = useState(false);
@@ -16,7 +17,7 @@ export function useRun(onSaved: () => Promise<void> | void) {
     setBusy(true);
     try {
       await fn();
-      form?.reset();
+      if (!opts.keepForm) form?.reset();
       // Announced once the page shows the saved state.
       await onSaved();
       setNotice(ok);
@@ -26,11 +27,15 @@ export function useRun(onSaved: () => Promise<void> | void) {
       setBusy(false);
     }
   };
-  const onSubmit = (fn: (f: FormData) => Promise<unknown>, ok: string) => (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
-    void run(() => fn(new FormData(form)), ok, form);
-  };
+  /** `ok` may be worked out from what was submitted ("Device HB-0042 added."). */
+  const onSubmit =
+    (fn: (f: FormData) => Promise<unknown>, ok: string | ((f: FormData) => string)) =>
+    (e: FormEvent<HTMLFormElement>) => {
+      e.preventDefault();
+      const form = e.currentTarget;
+      const data = new FormData(form);
+      void run(() => fn(data), typeof ok === 'string' ? ok : ok(data), form);
+    };
   const messages = (
     <>
       <ErrorMessage text={problem} />

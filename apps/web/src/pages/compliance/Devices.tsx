@@ -1,85 +1,76 @@
-import { useState, type FormEvent } from 'react';
-import { ANTIVIRUS_STATUSES, DEVICE_KINDS } from '@harbour/shared';
+import { useState } from 'react';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
-import { post } from '../../lib/api';
 import { longDate } from '../../lib/compliance';
-import { errorText, useApi } from '../../lib/filtering';
-import { formText, usePageTitle } from '../../lib/forms';
+import { useApi } from '../../lib/filtering';
+import { usePageTitle } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { ComplianceNav } from './ComplianceNav';
+import { AV_LABELS, DeviceForm, type Device } from './DeviceForm';
 
-interface Device {
-  id: string;
-  assetTag: string;
-  kind: string;
-  assignee: string | null;
-  encrypted: boolean;
-  antivirusStatus: string;
-  antivirusCheckedOn: string | null;
-  offSite: boolean;
-  flags: string[];
-}
 const FLAG_LABELS: Record<string, string> = {
   unencrypted_off_site: 'Off site without encryption',
   antivirus: 'Anti-virus out of date or unchecked',
-};
-const AV_LABELS: Record<string, string> = {
-  up_to_date: 'Up to date',
-  out_of_date: 'Out of date',
-  none: 'None',
-  not_applicable: 'Not applicable',
 };
 
 /** The school device inventory (policy 7.2, 7.4): devices off site without encryption are flagged. */
 export function Devices() {
   usePageTitle('School devices');
   const { can } = useSession();
-  const { data, error, reload } = useApi<{ devices: Device[] }>('/api/devices');
-  const [notice, setNotice] = useState('');
-  const [problem, setProblem] = useState('');
-  const add = async (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    setNotice('');
-    setProblem('');
-    const f = new FormData(e.currentTarget);
-    const el = e.currentTarget;
-    try {
-      await post('/api/devices', {
-        assetTag: formText(f, 'assetTag'),
-        kind: formText(f, 'kind'),
-        encrypted: f.get('encrypted') === 'on',
-        antivirusStatus: formText(f, 'antivirus'),
-        antivirusCheckedOn: formText(f, 'checkedOn') || null,
-        offSite: f.get('offSite') === 'on',
-      });
-      setNotice(`Device ${formText(f, 'assetTag')} added.`);
-      el.reset();
-      await reload();
-    } catch (err) {
-      setProblem(errorText(err, 'Could not add the device'));
-    }
+  const manage = can('devices.manage');
+  const [retired, setRetired] = useState(false);
+  const { data, error, reload } = useApi<{ devices: Device[] }>(
+    `/api/devices?includeRetired=${retired ? 'true' : 'false'}`,
+  );
+  const staff = useApi<{ people: { id: string; name: string }[] }>(
+    manage ? '/api/people?kind=staff&limit=200' : null,
+  );
+  const [editing, setEditing] = useState<string | null>(null);
+  const current = data?.devices.filter((d) => !d.retiredAt) ?? [];
+  const flagged = current.filter((d) => d.flags.length > 0);
+  const unencrypted = current.filter((d) => d.flags.includes('unencrypted_off_site'));
+  const edited = data?.devices.find((d) => d.id === editing);
+  const close = () => {
+    const id = editing;
+    setEditing(null);
+    // Back to the row's Edit button, so a keyboard user carries on where they were.
+    if (id) setTimeout(() => document.getElementById(`edit-button-${id}`)?.focus(), 0);
   };
-  const flagged = data?.devices.filter((d) => d.flags.length > 0) ?? [];
   return (
     <section>
       <h1>School devices</h1>
       <ComplianceNav />
-      <ErrorMessage text={error || problem} />
-      <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      <ErrorMessage text={error || staff.error} />
       {data && (
         <p>
-          {data.devices.length} devices; {flagged.length} flagged.
+          {current.length} devices in use; {flagged.length} flagged, {unencrypted.length} of them off site
+          without encryption.
         </p>
       )}
+      <label className="checkbox">
+        <input type="checkbox" checked={retired} onChange={(e) => setRetired(e.target.checked)} /> Show
+        retired devices
+      </label>
       {data && data.devices.length > 0 && (
         <DataTable
           label="Devices"
           caption="School devices"
-          columns={['Asset tag', 'Kind', 'Assigned to', 'Encrypted', 'Anti-virus', 'Off site', 'Flags']}
+          columns={[
+            'Asset tag',
+            'Kind',
+            'Assigned to',
+            'Encrypted',
+            'Anti-virus',
+            'Off site',
+            'Flags',
+            ...(manage ? [''] : []),
+          ]}
         >
           {data.devices.map((d) => (
             <tr key={d.id}>
-              <td>{d.assetTag}</td>
+              <td>
+                {d.assetTag}
+                {d.retiredAt ? ' (retired)' : ''}
+              </td>
               <td>{d.kind}</td>
               <td>{d.assignee ?? '—'}</td>
               <td>{d.encrypted ? 'Yes' : 'No'}</td>
@@ -87,52 +78,43 @@ export function Devices() {
                 {AV_LABELS[d.antivirusStatus] ?? d.antivirusStatus}
                 {d.antivirusCheckedOn ? `, checked ${longDate(d.antivirusCheckedOn)}` : ''}
               </td>
-              <td>{d.offSite ? 'Yes' : 'No'}</td>
-              <td>{d.flags.map((f) => FLAG_LABELS[f] ?? f).join('; ') || '—'}</td>
+              <td>
+                {d.offSite ? `Yes${d.offSiteSince ? `, since ${longDate(d.offSiteSince)}` : ''}` : 'No'}
+              </td>
+              <td>
+                {d.flags.length > 0 ? (
+                  <strong>{d.flags.map((f) => FLAG_LABELS[f] ?? f).join('; ')}</strong>
+                ) : (
+                  '—'
+                )}
+              </td>
+              {manage && (
+                <td>
+                  <button
+                    type="button"
+                    id={`edit-button-${d.id}`}
+                    aria-label={`Edit ${d.assetTag}`}
+                    aria-expanded={editing === d.id}
+                    onClick={() => setEditing(d.id)}
+                  >
+                    Edit
+                  </button>
+                </td>
+              )}
             </tr>
           ))}
         </DataTable>
       )}
-      {can('devices.manage') && (
-        <form className="panel narrow-form" onSubmit={(e) => void add(e)}>
-          <h2>Add a device</h2>
-          <div className="field">
-            <label htmlFor="device-tag">Asset tag</label>
-            <input id="device-tag" name="assetTag" required maxLength={50} />
-          </div>
-          <div className="field">
-            <label htmlFor="device-kind">Kind</label>
-            <select id="device-kind" name="kind" defaultValue="laptop">
-              {DEVICE_KINDS.map((k) => (
-                <option key={k} value={k}>
-                  {k}
-                </option>
-              ))}
-            </select>
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" name="encrypted" /> Encrypted
-          </label>
-          <div className="field">
-            <label htmlFor="device-av">Anti-virus</label>
-            <select id="device-av" name="antivirus" defaultValue="up_to_date">
-              {ANTIVIRUS_STATUSES.map((a) => (
-                <option key={a} value={a}>
-                  {AV_LABELS[a]}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="device-checked">Anti-virus checked on</label>
-            <input id="device-checked" name="checkedOn" type="date" />
-          </div>
-          <label className="checkbox">
-            <input type="checkbox" name="offSite" /> Taken off site
-          </label>
-          <button type="submit">Add the device</button>
-        </form>
+      {manage && edited && (
+        <DeviceForm
+          key={edited.id}
+          device={edited}
+          staff={staff.data?.people ?? []}
+          onSaved={reload}
+          onClose={close}
+        />
       )}
+      {manage && <DeviceForm staff={staff.data?.people ?? []} onSaved={reload} />}
     </section>
   );
 }
