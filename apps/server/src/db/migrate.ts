@@ -3,6 +3,7 @@ import { withSchemasKept } from './schema-lock.js';
 import * as m0001 from './migrations/0001-foundation.js';
 import * as m0002 from './migrations/0002-auth.js';
 import * as m0003 from './migrations/0003-people-revisions.js';
+import * as m0004 from './migrations/0004-people-account-index.js';
 import * as m0010 from './migrations/0010-concerns.js';
 import * as m0011 from './migrations/0011-concern-response.js';
 import * as m0020 from './migrations/0020-filtering.js';
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-auth': m0002,
   '0003-people-revisions': m0003,
+  '0004-people-account-index': m0004,
   '0010-concerns': m0010,
   '0011-concern-response': m0011,
   '0020-filtering': m0020,
