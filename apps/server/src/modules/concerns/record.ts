@@ -36,8 +36,15 @@ async function isHead(db: Executor, schoolId: string, accountId: string | null):
   return !!r;
 }
 
-/** Records a concern (policy 8): any member of staff, volunteer or contractor. */
-export async function recordConcern(c: Caller, body: z.infer<typeof RecordConcern>) {
+/**
+ * Records a concern (policy 8): any member of staff, volunteer or contractor. `within` runs in the same
+ * transaction once the concern is written (monitoring marks its alert there): if it throws, nothing is kept.
+ */
+export async function recordConcern(
+  c: Caller,
+  body: z.infer<typeof RecordConcern>,
+  within?: (tx: Executor, concernId: string) => Promise<void>,
+) {
   const schoolId = c.actor.schoolId;
   const info = CONCERN_CATEGORY_INFO[body.category];
   const subtype = body.subtype ?? null;
@@ -137,6 +144,7 @@ export async function recordConcern(c: Caller, body: z.infer<typeof RecordConcer
       { type: 'concern', id },
       { category: row.category, subtype, pupilIds, alerted },
     );
+    await within?.(tx, id);
     return { concern: { id, status: row.status, category: row.category, restricted } };
   });
 }

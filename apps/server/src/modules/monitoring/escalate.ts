@@ -18,8 +18,8 @@ import { maySee, restrictedSubjects } from './visibility.js';
 /**
  * Escalating an alert to a concern (issue 6): a concern of the matching category, pre-filled with the alert's
  * events (time, kind, what was searched, typed or visited), about the pupil, the member of staff (a restricted
- * allegation, clarification 6) or the device. The alert and its events are then attached to the concern, so
- * retention keeps them as long as the concern.
+ * allegation, clarification 6) or the device. The alert and its events are attached to the concern in the same
+ * transaction, so retention keeps them as long as the concern, and a crash leaves neither half.
  */
 export const CONCERN_CATEGORY_OF: Record<string, ConcernCategory> = {
   'self-harm': 'other',
@@ -74,7 +74,7 @@ export async function escalateAlert(c: Caller, id: string, body: z.infer<typeof 
   const category: ConcernCategory = staff
     ? 'staff_allegation'
     : (body.category ?? CONCERN_CATEGORY_OF[alert.category] ?? 'other');
-  const created = await recordConcern(c, {
+  const concernBody = {
     category,
     subtype: null,
     pupils: pupil ? [{ personId: subject.id, subject: true }] : [],
@@ -86,11 +86,13 @@ export async function escalateAlert(c: Caller, id: string, body: z.infer<typeof 
     immediateAction: null,
     dslToldInPerson: false,
     dslToldPersonId: null,
-  });
-  const concernId = created.concern.id;
-  await c.ctx.db.transaction().execute(async (tx) => {
+  };
+  // One transaction: the concern, the alert marked escalated and its events attached, or none of them. The
+  // alert is claimed only if no other escalation got there first, so escalating twice makes one concern.
+  const created = await recordConcern(c, concernBody, async (tx, concernId) => {
+    await alertFor(c, tx, id); // still this caller's to see (a named viewer may have been removed meanwhile)
     const now = iso(c.ctx.clock.now());
-    await tx
+    const claimed = await tx
       .updateTable('monitor_alerts')
       .set({
         status: 'escalated',
@@ -101,7 +103,10 @@ export async function escalateAlert(c: Caller, id: string, body: z.infer<typeof 
       })
       .where('id', '=', id)
       .where('school_id', '=', schoolId)
-      .execute();
+      .where('status', '<>', 'escalated')
+      .executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) !== 1)
+      throw new AppError('conflict', 'This alert is already escalated to a concern');
     await tx
       .updateTable('monitor_events')
       .set({ concern_id: concernId })
@@ -117,6 +122,7 @@ export async function escalateAlert(c: Caller, id: string, body: z.infer<typeof 
       { concernId, events: events.length },
     );
   });
+  const concernId = created.concern.id;
   return { id, status: 'escalated', concernId };
 }
 
