@@ -128,4 +128,80 @@ describe('compliance registers in the browser', () => {
       .poll(() => head.evaluate(() => document.activeElement?.getAttribute('aria-label')), POLL)
       .toBe('Edit HB-0100');
   });
+
+  it('a confiscated phone is released to a parent, and another handed to the police', async () => {
+    const link = await h.ctx.db
+      .selectFrom('parent_links')
+      .innerJoin('people as pupil', 'pupil.id', 'parent_links.pupil_id')
+      .innerJoin('people as parent', 'parent.id', 'parent_links.parent_id')
+      .select(['pupil.id as pupilId', 'parent.given_name', 'parent.family_name'])
+      .where('pupil.year_group', '=', '6')
+      .where('parent_links.parental_responsibility', '=', 1)
+      .where('parent_links.no_contact', '=', 0)
+      .orderBy('pupil.id')
+      .executeTakeFirstOrThrow();
+    const pupil = await nameOf(link.pupilId);
+    const parent = `${link.given_name} ${link.family_name}`;
+    const teacher = await as('teacher');
+    await teacher.goto('/phones');
+    const record = async (page: typeof teacher, reason: string) => {
+      const form = page.getByRole('form', { name: 'Record a confiscation' });
+      await form.getByLabel('Search by name').fill(pupil);
+      await form.getByRole('button', { name: 'Find pupils' }).click();
+      await form.getByRole('button', { name: `Add ${pupil}` }).click();
+      await form.getByLabel('Why it was taken').fill(reason);
+      await form.getByLabel('Where it is held').fill('Office safe');
+      await form.getByRole('button', { name: 'Record the confiscation' }).click();
+      await form.getByText('Confiscation recorded.').waitFor();
+    };
+    await record(teacher, 'Used in a lesson to film classmates');
+    const table = teacher.getByRole('table', { name: 'Confiscated phones' });
+    await expect.poll(() => table.textContent(), POLL).toContain('Held: Office safe');
+    // A teacher may not record a hand-over to the police.
+    expect(await teacher.getByRole('button', { name: /to the police$/ }).count()).toBe(0);
+
+    // Release by keyboard: focus lands on the release form.
+    await teacher.getByRole('button', { name: `Release ${pupil}’s Mobile phone` }).focus();
+    await teacher.keyboard.press('Enter');
+    const release = teacher.getByRole('form', { name: `Release ${pupil}’s Mobile phone` });
+    await release.waitFor();
+    await expect
+      .poll(() => teacher.evaluate(() => document.activeElement?.textContent), POLL)
+      .toBe(`Release ${pupil}’s Mobile phone`);
+    await expect
+      .poll(() => release.locator('option').allTextContents(), POLL)
+      .toContainEqual(expect.stringContaining(parent));
+    await expectPageChecks(teacher, 'phones with a release form');
+    const option = (await release.locator('option').allTextContents()).find((o) => o.startsWith(parent))!;
+    await release.getByLabel('Released to').selectOption({ label: option });
+    await release.getByRole('button', { name: 'Record the release' }).click();
+    await teacher.getByText(`${pupil}’s Mobile phone is released.`).waitFor();
+    await teacher.getByText('No phone is held.').waitFor();
+    await teacher.getByLabel('Show released and handed over too').check();
+    await expect.poll(() => table.textContent(), POLL).toContain(`Released to ${parent} on`);
+
+    // The DSL records a second confiscation and the hand-over to the police.
+    const dsl = await as('dsl');
+    await dsl.goto('/phones');
+    await record(dsl, 'Images that may be evidence of an offence');
+    await dsl.getByRole('button', { name: `Hand ${pupil}’s Mobile phone to the police` }).click();
+    const police = dsl.getByRole('form', { name: `Hand ${pupil}’s Mobile phone to the police` });
+    await police.getByLabel('Police reference').fill('CAD-1234/26');
+    await police.getByLabel('Officer').fill('PC Fictional 0001');
+    await expectPageChecks(dsl, 'phones with a police form');
+    await police.getByRole('button', { name: 'Record the hand-over' }).click();
+    await dsl.getByText(`${pupil}’s Mobile phone is recorded as handed to the police.`).waitFor();
+    await dsl.getByLabel('Show released and handed over too').check();
+    await expect
+      .poll(() => dsl.getByRole('table', { name: 'Confiscated phones' }).textContent(), POLL)
+      .toContain('(reference CAD-1234/26)');
+    const rows = await h.ctx.db
+      .selectFrom('phone_confiscations')
+      .select(['status', 'released_to_parent_id', 'police_reference', 'held_where'])
+      .where('pupil_id', '=', link.pupilId)
+      .orderBy('confiscated_at')
+      .execute();
+    expect(rows.map((r) => r.status)).toEqual(['released', 'police']);
+    expect(rows[1]!.police_reference).toBe('CAD-1234/26');
+  });
 });

@@ -1,7 +1,6 @@
-import { useEffect, useRef } from 'react';
 import { ANTIVIRUS_STATUSES, DEVICE_KINDS } from '@harbour/shared';
 import { patch, post } from '../../lib/api';
-import { formText } from '../../lib/forms';
+import { formText, useFocusOnMount } from '../../lib/forms';
 import { useRun } from '../../lib/useRun';
 
 export interface Device {
@@ -57,12 +56,9 @@ export function DeviceForm(props: {
 }) {
   const d = props.device;
   const id = d ? `edit-${d.id}` : 'device';
-  const editing = d?.id;
-  const heading = useRef<HTMLHeadingElement>(null);
+  // The page keys an edit by the device, so each edit opens afresh with focus on its heading.
+  const heading = useFocusOnMount<HTMLHeadingElement>(!!d);
   const { onSubmit, messages } = useRun(props.onSaved, { keepForm: !!d });
-  useEffect(() => {
-    if (editing) heading.current?.focus();
-  }, [editing]);
   const save = onSubmit(
     (f) =>
       d

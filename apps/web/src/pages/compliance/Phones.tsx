@@ -1,11 +1,12 @@
-import { useState, type FormEvent } from 'react';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
 import { post } from '../../lib/api';
 import { longDate } from '../../lib/compliance';
-import { errorText, useApi } from '../../lib/filtering';
+import { useApi } from '../../lib/filtering';
 import { formText, usePageTitle } from '../../lib/forms';
 import { formatInstant } from '../../lib/people';
+import { useRun } from '../../lib/useRun';
 import { ComplianceNav } from './ComplianceNav';
+import { Confiscations } from './Confiscations';
 
 interface Handin {
   id: string;
@@ -29,36 +30,19 @@ interface Register {
 export function Phones() {
   usePageTitle('Phone register');
   const { data, error, reload } = useApi<Register>('/api/phones/register');
-  const [notice, setNotice] = useState('');
-  const [problem, setProblem] = useState('');
-  const run = async (fn: () => Promise<unknown>, ok: string) => {
-    setNotice('');
-    setProblem('');
-    try {
-      await fn();
-      setNotice(ok);
-      await reload();
-    } catch (err) {
-      setProblem(errorText(err, 'Could not update the register'));
-    }
-  };
-  const handIn = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = new FormData(e.currentTarget);
-    const pupilId = formText(form, 'pupil');
-    const who = data?.eligible.find((p) => p.id === pupilId)?.name ?? 'the pupil';
-    void run(
-      () => post('/api/phones/handins', { pupilId, note: formText(form, 'note') || null }),
-      `${who}’s phone is handed in.`,
-    );
-  };
+  const { run, onSubmit, messages } = useRun(reload);
+  const nameOf = (pupilId: string) => data?.eligible.find((p) => p.id === pupilId)?.name ?? 'the pupil';
+  const handIn = onSubmit(
+    (f) => post('/api/phones/handins', { pupilId: formText(f, 'pupil'), note: formText(f, 'note') || null }),
+    (f) => `${nameOf(formText(f, 'pupil'))}’s phone is handed in.`,
+  );
   const handedIn = new Set(data?.handins.map((h) => h.pupilId));
   return (
     <section>
       <h1>Phone register</h1>
       <ComplianceNav />
-      <ErrorMessage text={error || problem} />
-      <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      <ErrorMessage text={error} />
+      {messages}
       {data && (
         <>
           <p>{longDate(data.day)}.</p>
@@ -137,6 +121,7 @@ export function Phones() {
           )}
         </>
       )}
+      <Confiscations />
     </section>
   );
 }
