@@ -19,6 +19,7 @@ import * as m0038 from './migrations/0038-self-review-evidence.js';
 import * as m0039 from './migrations/0039-compliance-indexes.js';
 import * as m0040 from './migrations/0040-monitoring.js';
 import * as m0041 from './migrations/0041-monitoring-terms.js';
+import * as m0042 from './migrations/0042-monitoring-rate-window.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
 
@@ -43,6 +44,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0039-compliance-indexes': m0039,
   '0040-monitoring': m0040,
   '0041-monitoring-terms': m0041,
+  '0042-monitoring-rate-window': m0042,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

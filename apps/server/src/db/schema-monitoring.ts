@@ -13,6 +13,9 @@ export interface MonitorSourceTable {
   revoked_at: string | null;
   revoked_by: string | null;
   last_seen_at: string | null;
+  /** The ingestion rate limit's current one-minute window (its start, ISO) and the batches taken in it. */
+  rate_window: string | null;
+  rate_count: number;
 }
 export interface MonitorEventTable {
   id: string;

@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContext } from '../../bootstrap.js';
 import { sha256 } from '../../lib/ids.js';
 import { openForSchool } from '../schools/keys.js';
 import { TestClock } from '../../test/harness.js';
+import { ingestBatch } from './ingest.js';
 import { eid, startMonitoringEnv, type MonitoringEnv } from './test-support.js';
 
 /** Issue 6, events in: sources with tokens, batches checked event by event, idempotent, sealed, audited. */
@@ -203,6 +205,22 @@ describe('monitoring ingestion', () => {
     expect((await one()).statusCode).toBe(200);
     expect((await one()).statusCode).toBe(200);
     expect((await one()).statusCode).toBe(429);
+    // The count is in the database: a second process on it (or this one restarted) refuses the source too.
+    const other = await createContext({
+      config: m.env.ctx.config,
+      clock,
+      migrate: false,
+      open: m.env.ctx.database.pgSchema ? { pgSchema: m.env.ctx.database.pgSchema, poolSize: 1 } : {},
+    });
+    const batch = { events: [{ id: eid(), time: at(), kind: 'typed', text: 'a', device: 'd' }] };
+    const source = { id: m.sourceId, school_id: m.schoolId };
+    try {
+      await expect(ingestBatch(other, source, batch, null)).rejects.toMatchObject({
+        code: 'too_many_requests',
+      });
+    } finally {
+      await other.database.close();
+    }
     clock.advanceMinutes(1);
     expect((await one()).statusCode).toBe(200);
     const notice = settings.find((x) => x.key === 'monitoring.notice')!;

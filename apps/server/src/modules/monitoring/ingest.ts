@@ -93,15 +93,25 @@ export interface Rejection {
   reason: string;
 }
 
-/** Fixed one-minute windows per source: batches beyond the school's limit get 429. */
-const windows = new WeakMap<AppContext, Map<string, { start: number; count: number }>>();
-function takeBatch(ctx: AppContext, sourceId: string, limit: number): void {
-  let m = windows.get(ctx);
-  if (!m) windows.set(ctx, (m = new Map<string, { start: number; count: number }>()));
+/**
+ * Fixed one-minute windows per source, counted in the source's row (migration 0042), so every process serving
+ * the API and a restarted one share one count: batches beyond the school's limit get 429. One statement, on its
+ * own and before the batch's transaction, so batches of one source never wait on each other for it.
+ */
+async function takeBatch(ctx: AppContext, sourceId: string, limit: number): Promise<void> {
   const now = ctx.clock.now().getTime();
-  const w = m.get(sourceId);
-  if (!w || now - w.start >= 60_000) m.set(sourceId, { start: now, count: 1 });
-  else if (++w.count > limit)
+  const window = iso(new Date(now - (now % 60_000)));
+  const row = await ctx.db
+    .updateTable('monitor_sources')
+    .set({
+      // The right-hand sides read the row as it was: a new window starts the count again.
+      rate_count: sql<number>`case when rate_window = ${window} then rate_count + 1 else 1 end`,
+      rate_window: window,
+    })
+    .where('id', '=', sourceId)
+    .returning('rate_count')
+    .executeTakeFirst();
+  if (Number(row?.rate_count ?? 0) > limit)
     throw new AppError(
       'too_many_requests',
       `At most ${limit} batches a minute from one source: try again shortly`,
@@ -327,7 +337,7 @@ export async function ingestBatch(
   ip: string | null,
 ) {
   const { maxBatchesPerMinute } = await getSetting(ctx, MonitoringSettings, source.school_id);
-  takeBatch(ctx, source.id, maxBatchesPerMinute);
+  await takeBatch(ctx, source.id, maxBatchesPerMinute);
   const batch = parse(IngestBatch, body);
   const { events, rejected } = await prepareEvents(ctx, source.school_id, batch.events);
   // Read before the transaction: on SQLite a query outside it would wait for it.

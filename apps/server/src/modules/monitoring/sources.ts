@@ -30,6 +30,8 @@ export async function issueSource(c: Caller, name: string) {
         revoked_at: null,
         revoked_by: null,
         last_seen_at: null,
+        rate_window: null,
+        rate_count: 0,
       })
       .execute();
     await auditAs(c, tx, 'monitor.source.issue', { type: 'monitor_source', id });
@@ -122,6 +124,8 @@ export async function internalSource(
       revoked_at: null,
       revoked_by: null,
       last_seen_at: null,
+      rate_window: null,
+      rate_count: 0,
     })
     .execute();
   return id;
