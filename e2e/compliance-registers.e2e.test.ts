@@ -8,7 +8,7 @@ import { expectPageChecks, startHarbour, type Harbour } from './harness.js';
  */
 describe('compliance registers in the browser', () => {
   let h: Harbour;
-  const { as, nameOf } = compliancePages(() => h);
+  const { as, nameOf, responsibleParents } = compliancePages(() => h);
 
   beforeAll(async () => {
     h = await startHarbour({ pupilsPerYear: 2 });
@@ -130,18 +130,9 @@ describe('compliance registers in the browser', () => {
   });
 
   it('a confiscated phone is released to a parent, and another handed to the police', async () => {
-    const link = await h.ctx.db
-      .selectFrom('parent_links')
-      .innerJoin('people as pupil', 'pupil.id', 'parent_links.pupil_id')
-      .innerJoin('people as parent', 'parent.id', 'parent_links.parent_id')
-      .select(['pupil.id as pupilId', 'parent.given_name', 'parent.family_name'])
-      .where('pupil.year_group', '=', '6')
-      .where('parent_links.parental_responsibility', '=', 1)
-      .where('parent_links.no_contact', '=', 0)
-      .orderBy('pupil.id')
-      .executeTakeFirstOrThrow();
+    const link = (await responsibleParents('6'))[0]!;
     const pupil = await nameOf(link.pupilId);
-    const parent = `${link.given_name} ${link.family_name}`;
+    const parent = link.parent;
     const teacher = await as('teacher');
     await teacher.goto('/phones');
     const record = async (page: typeof teacher, reason: string) => {
@@ -203,5 +194,51 @@ describe('compliance registers in the browser', () => {
       .execute();
     expect(rows.map((r) => r.status)).toEqual(['released', 'police']);
     expect(rows[1]!.police_reference).toBe('CAD-1234/26');
+  });
+
+  it('consents are imported from a CSV file: the preview lists each row and its problems, and a clean file is imported', async () => {
+    const links = (await responsibleParents('2')).filter((l) => l.email);
+    const [a, b] = [links[0]!, links.find((l) => l.pupilId !== links[0]!.pupilId)!];
+    const good = [
+      'UPN,Parent email,Channel,Decision,Date',
+      `${a.upn},${a.email},all,yes,01/09/2026`,
+      `${b.upn},${b.email},website,yes,2026-09-01`,
+      `${b.upn},${b.email},press,no,2026-09-02`,
+    ].join('\n');
+    const bad = `${good}\nZ000000000000,${a.email},billboard,maybe,2026-09-01\n`;
+    const count = async () => (await h.ctx.db.selectFrom('image_consents').select('id').execute()).length;
+    const before = await count();
+
+    const head = await as('head');
+    await head.goto('/consents');
+    await head.getByRole('link', { name: 'Import consents from a CSV file' }).click();
+    await head.getByRole('heading', { name: 'Import image consents' }).waitFor();
+    const file = head.getByLabel('CSV file');
+    await file.setInputFiles({ name: 'consents.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await head.getByRole('button', { name: 'Check the file' }).click();
+    const rows = head.getByRole('table', { name: 'Rows in the file' });
+    const line5 = rows.getByRole('row').filter({ hasText: /^5/ });
+    await expect.poll(() => line5.textContent(), POLL).toContain('no pupil in this school has that UPN');
+    await expect.poll(() => line5.textContent(), POLL).toContain('channel must be');
+    await head.getByText(/1 rows have problems/).waitFor();
+    expect(await head.getByRole('button', { name: /^Import \d+ consent entries$/ }).count()).toBe(0);
+    await expectPageChecks(head, 'consents import with errors');
+    expect(await count()).toBe(before);
+
+    await file.setInputFiles({ name: 'consents.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+    await head.getByRole('button', { name: 'Check the file' }).click();
+    await head.getByText('No problems found. Nothing has been written yet.').waitFor();
+    await expect
+      .poll(() => rows.getByRole('row').filter({ hasText: /^2/ }).textContent(), POLL)
+      .toContain(await nameOf(a.pupilId));
+    await expect.poll(() => rows.getByRole('row').count(), POLL).toBe(4);
+    await head.getByRole('button', { name: 'Import 6 consent entries' }).click();
+    await head.getByText(/^Imported 6 consent entries; [1-9]\d* withdrawal notices sent/).waitFor();
+    expect(await count()).toBe(before + 6);
+    const check = (await (await head.request.get(`/api/consents/check?pupilIds=${b.pupilId}`)).json()) as {
+      pupils: { answers: { channel: string; allowed: boolean }[] }[];
+    };
+    const answers = Object.fromEntries(check.pupils[0]!.answers.map((x) => [x.channel, x.allowed]));
+    expect(answers).toMatchObject({ website: true, press: false });
   });
 });

@@ -10,6 +10,14 @@ export interface CompliancePages {
   as: (username: string, how?: 'server' | 'page') => Promise<Page>;
   /** "Given Family" for a person's id. */
   nameOf: (personId: string) => Promise<string>;
+  /** Pupils of a year group with each parent or carer who holds parental responsibility and may be contacted. */
+  responsibleParents: (year: string) => Promise<ResponsibleParent[]>;
+}
+export interface ResponsibleParent {
+  pupilId: string;
+  upn: string | null;
+  parent: string;
+  email: string | null;
 }
 
 export function compliancePages(harbour: () => Harbour): CompliancePages {
@@ -32,6 +40,31 @@ export function compliancePages(harbour: () => Harbour): CompliancePages {
         .where('id', '=', personId)
         .executeTakeFirstOrThrow();
       return `${p.given_name} ${p.family_name}`;
+    },
+    responsibleParents: async (year) => {
+      const rows = await harbour()
+        .ctx.db.selectFrom('parent_links')
+        .innerJoin('people as pupil', 'pupil.id', 'parent_links.pupil_id')
+        .innerJoin('people as parent', 'parent.id', 'parent_links.parent_id')
+        .select([
+          'pupil.id as pupilId',
+          'pupil.upn',
+          'parent.given_name',
+          'parent.family_name',
+          'parent.email',
+        ])
+        .where('pupil.year_group', '=', year)
+        .where('parent_links.parental_responsibility', '=', 1)
+        .where('parent_links.no_contact', '=', 0)
+        .orderBy('pupil.id')
+        .orderBy('parent.id')
+        .execute();
+      return rows.map((r) => ({
+        pupilId: r.pupilId,
+        upn: r.upn,
+        parent: `${r.given_name} ${r.family_name}`,
+        email: r.email,
+      }));
     },
   };
 }

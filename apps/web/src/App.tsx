@@ -13,6 +13,7 @@ import { AccessRegister } from './pages/compliance/AccessRegister';
 import { Agreements } from './pages/compliance/Agreements';
 import { Checklists } from './pages/compliance/Checklists';
 import { Consents } from './pages/compliance/Consents';
+import { ConsentImport } from './pages/compliance/ConsentImport';
 import { Dashboard } from './pages/compliance/Dashboard';
 import { Devices } from './pages/compliance/Devices';
 import { GovernorReport } from './pages/compliance/GovernorReport';
@@ -121,6 +122,7 @@ export function App() {
           <Route path="/access" element={<AccessRegister />} />
           <Route path="/devices" element={<Devices />} />
           <Route path="/consents" element={<Consents />} />
+          <Route path="/consents/import" element={<ConsentImport />} />
           <Route path="/risk" element={<RiskList />} />
           <Route path="/risk/:id" element={<RiskDetail />} />
           <Route path="/policy" element={<Policy />} />

@@ -175,9 +175,30 @@ describe('image consents', () => {
     ).upn;
     const good = `UPN,Parent email,Channel,Decision,Date\n${otherUpn},${otherParent.email},all,yes,01/09/2026\n`;
     const bad = `${good}${pupil.upn},${mum.email},billboard,yes,2026-09-01\nZ000000000000,${mum.email},press,maybe,2099-01-01\n`;
+    const nameOf = async (id: string) => {
+      const p = await env.ctx.db
+        .selectFrom('people')
+        .select(['given_name', 'family_name'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      return `${p.given_name} ${p.family_name}`;
+    };
     const preview = (await head.post('/api/consents/import/preview', { csv: bad })).json();
     expect(preview.ok).toBe(false);
     expect(preview.errors.map((e: { line: number }) => e.line)).toEqual([3, 4]);
+    // Row by row: who it matched (by UPN and email, never by name), what it would record, and its problems.
+    expect(preview.preview).toHaveLength(3);
+    expect(preview.preview[0]).toMatchObject({
+      line: 2,
+      pupil: await nameOf(other.id),
+      channels: ['website', 'newsletter', 'press', 'social_media'],
+      decision: 'given',
+      decidedOn: '2026-09-01',
+      errors: [],
+    });
+    expect(preview.preview[0].parent).toEqual(expect.any(String));
+    expect(preview.preview[2]).toMatchObject({ line: 4, pupil: null, decision: null });
+    expect(preview.preview[2].errors).toHaveLength(3);
     const count = async () => (await env.ctx.db.selectFrom('image_consents').select('id').execute()).length;
     const n = await count();
     const commit = await head.post('/api/consents/import/commit', { csv: bad });

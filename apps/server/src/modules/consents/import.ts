@@ -57,7 +57,7 @@ export interface ImportRow {
   errors: string[];
 }
 
-async function plan(c: Caller, csv: string): Promise<ImportRow[]> {
+async function plan(c: Caller, csv: string): Promise<{ rows: ImportRow[]; names: Map<string, string> }> {
   let rows: string[][];
   try {
     rows = parseCsv(csv, { bom: true, skip_empty_lines: true, relax_column_count: true, trim: true });
@@ -82,11 +82,12 @@ async function plan(c: Caller, csv: string): Promise<ImportRow[]> {
   const schoolId = c.actor.schoolId;
   const people = await db
     .selectFrom('people')
-    .select(['id', 'kind', 'upn', 'mis_id', 'email'])
+    .select(['id', 'kind', 'upn', 'mis_id', 'email', 'given_name', 'family_name'])
     .where('school_id', '=', schoolId)
     .where('kind', 'in', ['pupil', 'parent'])
     .where('tombstoned_at', 'is', null)
     .execute();
+  const names = new Map(people.map((p) => [p.id, `${p.given_name} ${p.family_name}`]));
   const pupilBy = new Map<string, string>();
   const parentBy = new Map<string, string>();
   for (const p of people) {
@@ -108,7 +109,7 @@ async function plan(c: Caller, csv: string): Promise<ImportRow[]> {
   const linked = new Set(links.map((l) => `${l.parent_id}:${l.pupil_id}`));
   const today = await schoolToday(c.ctx, schoolId);
   const cell = (r: string[], f: string) => (col[f] === undefined ? '' : (r[col[f]] ?? '').trim());
-  return data.map((r, i) => {
+  const planned = data.map((r, i) => {
     const errors: string[] = [];
     const upn = cell(r, 'upn').toUpperCase();
     const pupilMis = cell(r, 'pupilMisId');
@@ -134,21 +135,36 @@ async function plan(c: Caller, csv: string): Promise<ImportRow[]> {
     else if (date > today) errors.push('the date is in the future');
     return { line: i + 2, pupilId, parentId, channels, decision, decidedOn: valid ? date : null, errors };
   });
+  return { rows: planned, names };
 }
 
+/** How many rows the preview lists one by one (the counts and the errors always cover the whole file). */
+export const PREVIEW_ROWS = 500;
+
+/** What an import would write, row by row, with each row's problems; nothing is written. */
 export async function previewImport(c: Caller, csv: string) {
-  const rows = await plan(c, csv);
+  const { rows, names } = await plan(c, csv);
   const bad = rows.filter((r) => r.errors.length > 0);
+  const nameOf = (id: string | null) => (id ? (names.get(id) ?? null) : null);
   return {
     rows: rows.length,
     entries: rows.reduce((n, r) => n + r.channels.length, 0),
     errors: bad.map((r) => ({ line: r.line, errors: r.errors })),
     ok: bad.length === 0,
+    preview: rows.slice(0, PREVIEW_ROWS).map((r) => ({
+      line: r.line,
+      pupil: nameOf(r.pupilId),
+      parent: nameOf(r.parentId),
+      channels: r.channels,
+      decision: r.decision,
+      decidedOn: r.decidedOn,
+      errors: r.errors,
+    })),
   };
 }
 
 export async function commitImport(c: Caller, csv: string) {
-  const rows = await plan(c, csv);
+  const { rows } = await plan(c, csv);
   const bad = rows.filter((r) => r.errors.length > 0);
   if (bad.length > 0)
     throw new AppError(

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router-dom';
 import { CONSENT_CHANNEL_LABELS, CONSENT_CHANNELS } from '@harbour/shared';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
 import { get } from '../../lib/api';
@@ -64,6 +65,11 @@ export function Consents() {
       )}
       {!isParent && (
         <>
+          {can('consents.import') && (
+            <p>
+              <Link to="/consents/import">Import consents from a CSV file</Link>
+            </p>
+          )}
           <h2>May I publish these pupils?</h2>
           <form className="inline-form" onSubmit={(e) => void runCheck(e)}>
             <label htmlFor="check-class">Class</label>
