@@ -6,6 +6,8 @@ import { expectPageChecks, signInAs, startHarbour, type Harbour } from './harnes
  * The monitoring pages (issue 6): the alerts list, an alert with its events and triage, escalation to a
  * concern, and the sources admin, each passing axe-core and the 320 px check with real content.
  */
+const POLL = { timeout: 10_000 };
+
 describe('monitoring pages', () => {
   let h: Harbour;
   beforeAll(async () => {
@@ -137,9 +139,28 @@ describe('monitoring pages', () => {
       .first()
       .waitFor();
     await expectPageChecks(page, 'restricted alert');
-    await page.getByLabel('Let a designated safeguarding lead see this alert').selectOption({ index: 0 });
+    const select = page.getByLabel('Let a designated safeguarding lead see this alert');
+    const name = (await select.locator('option').first().textContent())!.trim();
+    await select.selectOption({ index: 0 });
     await page.getByRole('button', { name: 'Name them' }).click();
     await page.getByText('They can see this alert now.').waitFor();
+    const viewers = async () =>
+      (
+        await h.ctx.db
+          .selectFrom('monitor_alert_viewers')
+          .select('account_id')
+          .where('alert_id', '=', alert.id)
+          .execute()
+      ).length;
+    expect(await viewers()).toBe(1);
+    // And takes them off again.
+    const remove = page.getByRole('button', { name: `Remove ${name}` });
+    await remove.waitFor();
+    await expectPageChecks(page, 'restricted alert with a named viewer');
+    await remove.click();
+    await page.getByText(`${name} can no longer see this alert.`).waitFor();
+    await expect.poll(viewers, POLL).toBe(0);
+    await expect.poll(() => page.getByRole('button', { name: `Remove ${name}` }).count(), POLL).toBe(0);
     await context.close();
   });
 

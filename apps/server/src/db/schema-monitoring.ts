@@ -63,7 +63,7 @@ export interface MonitorAlertNoteTable {
   id: string;
   school_id: string;
   alert_id: string;
-  action: 'note' | 'watch' | 'false_positive' | 'reopen' | 'escalate' | 'viewer';
+  action: 'note' | 'watch' | 'false_positive' | 'reopen' | 'escalate' | 'viewer' | 'viewer_removed';
   body_enc: string | null;
   author_account_id: string | null;
   at: string;

@@ -13,6 +13,7 @@ export const MONITORING_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'POST /api/monitoring/alerts/:id/triage': { permission: 'monitoring.triage' },
   'POST /api/monitoring/alerts/:id/escalate': { permission: 'monitoring.triage' },
   'POST /api/monitoring/alerts/:id/viewers': { permission: 'monitoring.triage' },
+  'POST /api/monitoring/alerts/:id/viewers/remove': { permission: 'monitoring.triage' },
   'POST /api/monitoring/import/preview': { permission: 'monitoring.import' },
   'POST /api/monitoring/import/commit': { permission: 'monitoring.import' },
   'GET /api/monitoring/library': { permission: 'monitoring.library' },

@@ -10,7 +10,7 @@ import { displayName, findPeople } from '../people/lookup.js';
 import { schoolKey } from '../schools/keys.js';
 import { priorityOf } from './alerts.js';
 import type { AlertsQuery } from './schema.js';
-import { DSL_TEAM_ROLES, maySee, restrictedSubjects } from './visibility.js';
+import { DSL_TEAM_ROLES, holdsRoute, maySee, restrictedSubjects } from './visibility.js';
 import { accountsWithRoles } from '../filtering/people.js';
 import { wordingOf } from './wording.js';
 
@@ -157,7 +157,7 @@ export async function getAlert(c: Caller, id: string) {
     ...viewers.map((v) => v.account_id),
   ]);
   const label = await subjectLabels(c, [alert]);
-  const mayName = await nameable(c, alert, new Set(viewers.map((v) => v.account_id)));
+  const { mayName, managesViewers } = await nameable(c, alert, new Set(viewers.map((v) => v.account_id)));
   await auditAs(
     c,
     c.ctx.db,
@@ -207,6 +207,8 @@ export async function getAlert(c: Caller, id: string) {
       namedAt: v.named_at,
     })),
     mayName,
+    /** The head (or the chair): may name and remove who sees this alert about staff. */
+    managesViewers,
   };
 }
 
@@ -215,17 +217,18 @@ export async function getAlert(c: Caller, id: string) {
  * members they may name to see it (never the subject, nobody already named). Empty for anyone else.
  */
 async function nameable(c: Caller, alert: MonitorAlertTable, named: Set<string>) {
-  if (!alert.restricted) return [];
+  const none = { mayName: [], managesViewers: false };
+  if (!alert.restricted) return none;
   const subject = (await restrictedSubjects(c.ctx.db, c.actor.schoolId, [alert])).get(alert.id);
-  const holder = subject?.subjectIsHead
-    ? c.actor.roles.includes('chair_of_governors')
-    : c.actor.roles.includes('headteacher');
-  if (!holder) return [];
+  if (!holdsRoute(c.actor.roles, subject)) return none;
   const ids = (await accountsWithRoles(c.ctx.db, c.actor.schoolId, DSL_TEAM_ROLES)).filter(
     (id) => id !== subject?.accountId && id !== c.actor.accountId && !named.has(id),
   );
   const names = await accountNames(c.ctx.db, c.actor.schoolId, ids);
-  return ids
-    .map((accountId) => ({ accountId, name: names.get(accountId) ?? 'Unknown' }))
-    .sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    mayName: ids
+      .map((accountId) => ({ accountId, name: names.get(accountId) ?? 'Unknown' }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    managesViewers: true,
+  };
 }

@@ -77,6 +77,38 @@ describe('monitoring alerts about staff', () => {
       (await c.get(`/api/audit?entityId=${alert.id}`)).json<{ entries: unknown[] }>().entries.length;
     expect(await trail(m.deputy)).toBe(0);
     expect(await trail(m.dsl)).toBeGreaterThan(0);
+
+    // The head takes the DSL off again: only the head, only someone named; logged; the DSL meets a 404.
+    const remove = (c: typeof m.dsl, accountId: string) =>
+      c.post(`/api/monitoring/alerts/${alert.id}/viewers/remove`, { accountId });
+    expect((await m.head.get(`/api/monitoring/alerts/${alert.id}`)).json()).toMatchObject({
+      managesViewers: true,
+      viewers: [expect.objectContaining({ accountId: dsl })],
+    });
+    expect((await m.dsl.get(`/api/monitoring/alerts/${alert.id}`)).json().managesViewers).toBe(false);
+    expect((await remove(m.dsl, dsl)).statusCode).toBe(403);
+    expect((await remove(m.head, m.accounts.teacher!.accountId)).statusCode).toBe(404);
+    const removed = await remove(m.head, dsl);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect((await m.dsl.get(`/api/monitoring/alerts/${alert.id}`)).statusCode).toBe(404);
+    expect(await ids(m.dsl)).not.toContain(alert.id);
+    expect(
+      (await m.dsl.post(`/api/monitoring/alerts/${alert.id}/triage`, { action: 'note', note: 'x' }))
+        .statusCode,
+    ).toBe(404);
+    expect((await m.dsl.post(`/api/monitoring/alerts/${alert.id}/escalate`, {})).statusCode).toBe(404);
+    expect(await trail(m.dsl)).toBe(0);
+    const entries = (await m.head.get(`/api/audit?entityId=${alert.id}`)).json<{
+      entries: { action: string; details: unknown }[];
+    }>().entries;
+    expect(entries.find((e) => e.action === 'monitor.alert.viewer_remove')).toMatchObject({
+      details: { accountId: dsl },
+    });
+    const page = (await m.head.get(`/api/monitoring/alerts/${alert.id}`)).json();
+    expect(page.viewers).toEqual([]);
+    expect(page.notes.map((n: { action: string }) => n.action)).toEqual(['viewer', 'viewer_removed']);
+    expect(page.mayName.map((v: { accountId: string }) => v.accountId)).toContain(dsl);
+    expect((await remove(m.head, dsl)).statusCode).toBe(404);
   });
 
   it('routes an alert about the head to the chair of governors, and keeps it from the head and the DSLs', async () => {
@@ -100,7 +132,8 @@ describe('monitoring alerts about staff', () => {
     // A pupil's alert is none of the chair's business.
     await m.post([{ id: eid(), time: now(), kind: 'search', text: 'suicide', personId: m.pupils[12]!.id }]);
     expect(await ids(chairClient)).toEqual([alert.id]);
-    expect((await m.dsl.get('/api/monitoring/alerts')).json().alerts).toHaveLength(2);
+    // The DSL sees the pupil's alert only (taken off the deputy's above, never on the head's).
+    expect((await m.dsl.get('/api/monitoring/alerts')).json().alerts).toHaveLength(1);
   });
 
   it('gives the compliance dashboard counts that leave alerts about staff out', async () => {

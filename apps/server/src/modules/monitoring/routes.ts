@@ -26,7 +26,7 @@ import {
 } from './schema.js';
 import { authenticateSource, issueSource, listSources, revokeSource } from './sources.js';
 import { listenForSignals, settleSignals } from './signals.js';
-import { nameViewer, triageAlert } from './triage.js';
+import { nameViewer, removeViewer, triageAlert } from './triage.js';
 import './retention.js';
 import './settings.js';
 
@@ -73,6 +73,9 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   );
   app.post('/api/monitoring/alerts/:id/viewers', async (req) =>
     nameViewer(caller(req), parse(IdParams, req.params).id, parse(NameViewer, req.body)),
+  );
+  app.post('/api/monitoring/alerts/:id/viewers/remove', async (req) =>
+    removeViewer(caller(req), parse(IdParams, req.params).id, parse(NameViewer, req.body)),
   );
 
   app.get('/api/monitoring/library', async (req) => {

@@ -11,7 +11,7 @@ import { rolesIn } from '../auth/sessions.js';
 import { schoolKey } from '../schools/keys.js';
 import { alertFor } from './alerts-read.js';
 import type { NameViewer, Triage } from './schema.js';
-import { restrictedSubjects } from './visibility.js';
+import { holdsRoute, restrictedSubjects } from './visibility.js';
 
 /**
  * Triage (issue 6): false positive with a reason (counted per phrase, so the library can be tuned), a note
@@ -73,6 +73,28 @@ export async function triageAlert(c: Caller, id: string, body: z.infer<typeof Tr
   });
 }
 
+/** Only the head (or the chair, when the head is the subject) says who sees an alert about staff: 403 otherwise. */
+async function requireRouteHolder(c: Caller, tx: Executor, alert: MonitorAlertTable) {
+  const subject = (await restrictedSubjects(tx, c.actor.schoolId, [alert])).get(alert.id);
+  if (!alert.restricted || !holdsRoute(c.actor.roles, subject))
+    throw new AppError('forbidden', 'Only the head (or the chair, for the head) names who sees this alert');
+  return subject;
+}
+
+/** A viewer named or removed: in the alert's trail (no text) and the audit trail (the account's id). */
+async function logViewerChange(
+  c: Caller,
+  tx: Executor,
+  key: Buffer,
+  id: string,
+  action: 'viewer' | 'viewer_removed',
+  accountId: string,
+) {
+  await addNote(c, tx, key, id, action, undefined);
+  const audited = action === 'viewer' ? 'monitor.alert.viewer' : 'monitor.alert.viewer_remove';
+  await auditAs(c, tx, audited, { type: 'monitor_alert', id }, { accountId });
+}
+
 /**
  * The head (or the chair, when the head is the subject) names a DSL who may see an alert about a member of
  * staff (clarification 6). The named person must be on the DSL team and not the subject.
@@ -82,12 +104,7 @@ export async function nameViewer(c: Caller, id: string, body: z.infer<typeof Nam
   const key = await schoolKey(c.ctx, schoolId);
   return c.ctx.db.transaction().execute(async (tx) => {
     const alert = await alertFor(c, tx, id);
-    const subject = (await restrictedSubjects(tx, schoolId, [alert])).get(id);
-    const routeHolder = subject?.subjectIsHead
-      ? c.actor.roles.includes('chair_of_governors')
-      : c.actor.roles.includes('headteacher');
-    if (!alert.restricted || !routeHolder)
-      throw new AppError('forbidden', 'Only the head (or the chair, for the head) names who sees this alert');
+    const subject = await requireRouteHolder(c, tx, alert);
     const roles = await rolesIn(tx, body.accountId, schoolId);
     if (!scopesFor(roles, 'monitoring.read').includes('school') || body.accountId === subject?.accountId)
       throw new AppError('validation', 'That person is not on the safeguarding team here', [
@@ -105,14 +122,31 @@ export async function nameViewer(c: Caller, id: string, body: z.infer<typeof Nam
       })
       .onConflict((oc) => oc.columns(['school_id', 'alert_id', 'account_id']).doNothing())
       .execute();
-    await addNote(c, tx, key, id, 'viewer', undefined);
-    await auditAs(
-      c,
-      tx,
-      'monitor.alert.viewer',
-      { type: 'monitor_alert', id },
-      { accountId: body.accountId },
-    );
+    await logViewerChange(c, tx, key, id, 'viewer', body.accountId);
     return { id, accountId: body.accountId };
+  });
+}
+
+/**
+ * The head (or the chair, when the head is the subject) takes a named DSL off an alert about staff: from then
+ * on the alert, its events and its audit entries are hidden from them again (404, as for any alert they may not
+ * know of). Logged in the alert's trail and the audit trail.
+ */
+export async function removeViewer(c: Caller, id: string, body: z.infer<typeof NameViewer>) {
+  const schoolId = c.actor.schoolId;
+  const key = await schoolKey(c.ctx, schoolId);
+  return c.ctx.db.transaction().execute(async (tx) => {
+    const alert = await alertFor(c, tx, id);
+    await requireRouteHolder(c, tx, alert);
+    const r = await tx
+      .deleteFrom('monitor_alert_viewers')
+      .where('school_id', '=', schoolId)
+      .where('alert_id', '=', id)
+      .where('account_id', '=', body.accountId)
+      .executeTakeFirst();
+    if (Number(r.numDeletedRows) !== 1)
+      throw new AppError('not_found', 'That person is not named on this alert');
+    await logViewerChange(c, tx, key, id, 'viewer_removed', body.accountId);
+    return { id, accountId: body.accountId, removed: true };
   });
 }

@@ -49,6 +49,10 @@ export async function restrictedSubjects(
   return out;
 }
 
+/** Whether these roles hold the route of an alert about staff: the head, or the chair when the head is the subject. */
+export const holdsRoute = (roles: readonly Role[], subject: RestrictedSubject | undefined): boolean =>
+  subject?.subjectIsHead ? roles.includes('chair_of_governors') : roles.includes('headteacher');
+
 /** Whether this viewer may know the alert exists. `named`: the accounts the head or chair named on it. */
 export function maySee(
   v: Viewer,
@@ -60,7 +64,7 @@ export function maySee(
   if (!alert.restricted) return team;
   if (!subject || subject.accountId === v.accountId) return false;
   if (named.has(v.accountId) && team) return true;
-  return subject.subjectIsHead ? v.roles.includes('chair_of_governors') : v.roles.includes('headteacher');
+  return holdsRoute(v.roles, subject);
 }
 
 /** The accounts an alert goes to at once: the DSL team, or for staff the head (the chair if it is the head). */

@@ -35,6 +35,8 @@ interface AlertPage {
   viewers: { accountId: string; name: string; namedAt: string }[];
   /** For the head (or the chair): who on the safeguarding team may be named to see an alert about staff. */
   mayName: { accountId: string; name: string }[];
+  /** The head (or the chair): names and removes who may see an alert about staff. */
+  managesViewers: boolean;
 }
 
 const KIND_WORDS: Record<string, string> = {
@@ -51,6 +53,7 @@ const NOTE_WORDS: Record<string, string> = {
   reopen: 'Reopened',
   escalate: 'Escalated to a concern',
   viewer: 'Named a viewer',
+  viewer_removed: 'Removed a viewer',
 };
 
 const ACTIONS = [
@@ -84,6 +87,20 @@ export function AlertDetail() {
       await reload();
     } catch (err) {
       viewerErrors.show(err, 'Could not name them');
+    }
+  };
+
+  const removeViewer = async (v: { accountId: string; name: string }) => {
+    viewerErrors.clear();
+    setNotice('');
+    try {
+      await post(`/api/monitoring/alerts/${encodeURIComponent(id)}/viewers/remove`, {
+        accountId: v.accountId,
+      });
+      setNotice(`${v.name} can no longer see this alert.`);
+      await reload();
+    } catch (err) {
+      viewerErrors.show(err, 'Could not remove them');
     }
   };
 
@@ -170,6 +187,19 @@ export function AlertDetail() {
         )}
       </dl>
       <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
+      {data.managesViewers && data.viewers.length > 0 && (
+        <ul className="account-list" aria-label="Who you have named to see this alert">
+          {data.viewers.map((v) => (
+            <li key={v.accountId}>
+              {v.name}, named {formatInstant(v.namedAt)}{' '}
+              <button type="button" onClick={() => void removeViewer(v)}>
+                Remove {v.name}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {data.managesViewers && data.mayName.length === 0 && viewerErrors.summary}
       {data.mayName.length > 0 && (
         <form
           className="narrow-form"
