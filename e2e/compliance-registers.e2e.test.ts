@@ -241,4 +241,59 @@ describe('compliance registers in the browser', () => {
     const answers = Object.fromEntries(check.pupils[0]!.answers.map((x) => [x.channel, x.allowed]));
     expect(answers).toMatchObject({ website: true, press: false });
   });
+
+  it('a withdrawal is flagged to the staff who publish and its notice opens the pupil’s consents', async () => {
+    // The import above withdrew a Year 2 pupil's consent for the local press; the head is told in the app.
+    const notice = await h.ctx.db
+      .selectFrom('outbox')
+      .select(['link'])
+      .where('recipient_account_id', '=', h.accounts.head!.accountId)
+      .where('subject', 'like', 'Image consent withdrawn%')
+      .executeTakeFirstOrThrow();
+    const pupilId = notice.link!.split('/').at(-1)!;
+    const pupil = await nameOf(pupilId);
+    const head = await as('head');
+    await head.goto('/consents');
+    const recent = head.getByRole('table', { name: /^Consents withdrawn in the last 30 days/ });
+    await expect.poll(() => recent.textContent(), POLL).toContain(`${pupil}`);
+    await expect.poll(() => recent.textContent(), POLL).toContain('Local press');
+    await expectPageChecks(head, 'consents with recent withdrawals');
+    await recent.getByRole('link', { name: pupil }).click();
+    await head.waitForURL(`**${notice.link!}`);
+    const panel = head.getByRole('group', { name: new RegExp(pupil) });
+    await panel.getByText(/^Local press: No \(Consent withdrawn/).waitFor();
+    await panel.getByRole('button', { name: `Record the decision for ${pupil}` }).waitFor();
+    await expectPageChecks(head, 'a pupil’s consents');
+
+    // A teacher may read it there but records nothing.
+    const teacher = await as('teacher');
+    await teacher.goto(notice.link!);
+    const mine = teacher.getByRole('group', { name: new RegExp(pupil) });
+    await mine.getByText(/^Local press: No/).waitFor();
+    expect(await mine.getByRole('button').count()).toBe(0);
+  });
+
+  it('the online-safety lead reminds everyone who has not signed the staff agreement', async () => {
+    const lead = await as('oslead');
+    await lead.goto('/aup');
+    await lead
+      .getByRole('button', { name: 'Draft a new version for Staff, governors and volunteers' })
+      .click();
+    await lead.getByText('Drafted a new version for Staff, governors and volunteers.').waitFor();
+    await lead.getByRole('button', { name: 'Publish version 1 for Staff, governors and volunteers' }).click();
+    await lead.getByText(/Published version 1 for Staff/).waitFor();
+    const reminders = async () =>
+      (
+        await h.ctx.db
+          .selectFrom('outbox')
+          .select('id')
+          .where('subject', 'like', 'Reminder: an acceptable-use agreement%')
+          .execute()
+      ).length;
+    const before = await reminders();
+    await lead.getByRole('button', { name: 'Remind everyone who has not signed' }).click();
+    await lead.getByText(/^Reminder sent to everyone who has not signed: Staff/).waitFor();
+    await expect.poll(reminders, POLL).toBeGreaterThan(before);
+    await expectPageChecks(lead, 'AUP reminders');
+  });
 });

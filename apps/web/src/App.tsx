@@ -14,6 +14,7 @@ import { Agreements } from './pages/compliance/Agreements';
 import { Checklists } from './pages/compliance/Checklists';
 import { Consents } from './pages/compliance/Consents';
 import { ConsentImport } from './pages/compliance/ConsentImport';
+import { PupilConsentPage } from './pages/compliance/PupilConsentPage';
 import { Dashboard } from './pages/compliance/Dashboard';
 import { Devices } from './pages/compliance/Devices';
 import { GovernorReport } from './pages/compliance/GovernorReport';
@@ -123,6 +124,7 @@ export function App() {
           <Route path="/devices" element={<Devices />} />
           <Route path="/consents" element={<Consents />} />
           <Route path="/consents/import" element={<ConsentImport />} />
+          <Route path="/consents/pupils/:id" element={<PupilConsentPage />} />
           <Route path="/risk" element={<RiskList />} />
           <Route path="/risk/:id" element={<RiskDetail />} />
           <Route path="/policy" element={<Policy />} />

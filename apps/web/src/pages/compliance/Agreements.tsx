@@ -6,6 +6,7 @@ import { errorText, useApi } from '../../lib/filtering';
 import { usePageTitle } from '../../lib/forms';
 import { formatInstant } from '../../lib/people';
 import { useSession } from '../../lib/session';
+import { useRun } from '../../lib/useRun';
 import { AupDocuments } from './AupDocuments';
 import { ComplianceNav } from './ComplianceNav';
 import { PaperSignature } from './PaperSignature';
@@ -44,6 +45,7 @@ export function Agreements() {
   const [className, setClassName] = useState('');
   const q = `audience=${audience}${className.trim() ? `&className=${encodeURIComponent(className.trim())}` : ''}`;
   const unsigned = useApi<Unsigned>(can('agreements.record') ? `/api/aup/unsigned?${q}` : null);
+  const remind = useRun(() => undefined);
 
   const sign = async (item: MineItem) => {
     if (!item.version) return;
@@ -156,11 +158,30 @@ export function Agreements() {
               {report.unsignedMore > 0 && <p>And {report.unsignedMore} more.</p>}
             </div>
           )}
-          <p>
-            <button type="button" onClick={() => window.print()}>
-              Print this list for paper signatures
-            </button>
-          </p>
+          <ul className="actions">
+            <li>
+              <button type="button" onClick={() => window.print()}>
+                Print this list for paper signatures
+              </button>
+            </li>
+            {can('agreements.manage') && report?.version && report.unsigned.length > 0 && (
+              <li>
+                <button
+                  type="button"
+                  disabled={remind.busy}
+                  onClick={() =>
+                    void remind.run(
+                      () => post('/api/aup/reminders', { audience }),
+                      `Reminder sent to everyone who has not signed: ${report.label}.`,
+                    )
+                  }
+                >
+                  Remind everyone who has not signed
+                </button>
+              </li>
+            )}
+          </ul>
+          {remind.messages}
           {report?.version && report.unsigned.length > 0 && (
             <PaperSignature
               versionId={report.version.id}

@@ -4,6 +4,7 @@ import { CONSENT_CHANNEL_LABELS, CONSENT_CHANNELS } from '@harbour/shared';
 import { DataTable, ErrorMessage } from '../../components/DataTable';
 import { get } from '../../lib/api';
 import { errorText, useApi } from '../../lib/filtering';
+import { longDate } from '../../lib/compliance';
 import { formText, usePageTitle } from '../../lib/forms';
 import { useSession } from '../../lib/session';
 import { ComplianceNav } from './ComplianceNav';
@@ -18,6 +19,45 @@ interface Check {
     answers: { channel: string; allowed: boolean; reason: string }[];
     allowed: boolean;
   }[];
+}
+
+interface Withdrawal {
+  id: string;
+  pupilId: string;
+  name: string;
+  className: string | null;
+  channel: keyof typeof CONSENT_CHANNEL_LABELS;
+  decidedOn: string;
+}
+
+/** Withdrawals in the last 30 days, for the staff who publish: each takes effect at once (policy 3.4 [3.3]). */
+function RecentWithdrawals() {
+  const { data, error } = useApi<{ withdrawals: Withdrawal[] }>('/api/consents/withdrawals?days=30');
+  return (
+    <>
+      <h2>Withdrawn in the last 30 days</h2>
+      <ErrorMessage text={error} />
+      {data && data.withdrawals.length === 0 && <p>No consent has been withdrawn in the last 30 days.</p>}
+      {data && data.withdrawals.length > 0 && (
+        <DataTable
+          label="Recent withdrawals"
+          caption="Consents withdrawn in the last 30 days: remove anything already published"
+          columns={['Pupil', 'Class', 'Where', 'Withdrawn on']}
+        >
+          {data.withdrawals.map((w) => (
+            <tr key={w.id}>
+              <td>
+                <Link to={`/consents/pupils/${encodeURIComponent(w.pupilId)}`}>{w.name}</Link>
+              </td>
+              <td>{w.className ?? '—'}</td>
+              <td>{CONSENT_CHANNEL_LABELS[w.channel]}</td>
+              <td>{longDate(w.decidedOn)}</td>
+            </tr>
+          ))}
+        </DataTable>
+      )}
+    </>
+  );
 }
 
 /** Image consents (policy 2.2, 3.4 [3.3]): "may I publish these pupils?", and giving or withdrawing consent. */
@@ -128,6 +168,7 @@ export function Consents() {
             )}
           </div>
           {open && can('consents.record') && <PupilConsent key={open} pupilId={open} asParent={false} />}
+          <RecentWithdrawals />
         </>
       )}
     </section>

@@ -21,7 +21,16 @@ export const REASON_LABELS: Record<string, string> = {
  * One pupil's image consents per channel (policy 2.2, 3.4 [3.3]), and a form to give or withdraw. A parent decides
  * for their own child; the office records a parent's decision (from a form) naming the parent.
  */
-export function PupilConsent({ pupilId, asParent }: { pupilId: string; asParent: boolean }) {
+export function PupilConsent({
+  pupilId,
+  asParent,
+  readOnly = false,
+}: {
+  pupilId: string;
+  asParent: boolean;
+  /** Staff who may read consents but not record them see the answers only. */
+  readOnly?: boolean;
+}) {
   const { data, error, reload } = useApi<PupilConsents>(
     `/api/consents/pupils/${encodeURIComponent(pupilId)}`,
   );
@@ -67,49 +76,51 @@ export function PupilConsent({ pupilId, asParent }: { pupilId: string; asParent:
       </ul>
       <ErrorMessage text={problem} />
       <div aria-live="polite">{notice && <p className="ok">{notice}</p>}</div>
-      <form onSubmit={(e) => void submit(e)}>
-        <fieldset className="inline-choices">
-          <legend>Where</legend>
-          {CONSENT_CHANNELS.map((c) => (
-            <label key={c}>
-              <input type="checkbox" name={`ch-${c}`} />
-              {CONSENT_CHANNEL_LABELS[c]}
+      {!readOnly && (
+        <form onSubmit={(e) => void submit(e)}>
+          <fieldset className="inline-choices">
+            <legend>Where</legend>
+            {CONSENT_CHANNELS.map((c) => (
+              <label key={c}>
+                <input type="checkbox" name={`ch-${c}`} />
+                {CONSENT_CHANNEL_LABELS[c]}
+              </label>
+            ))}
+          </fieldset>
+          <fieldset className="inline-choices">
+            <legend>Decision</legend>
+            <label>
+              <input type="radio" name="decision" value="given" required />
+              Give consent
             </label>
-          ))}
-        </fieldset>
-        <fieldset className="inline-choices">
-          <legend>Decision</legend>
-          <label>
-            <input type="radio" name="decision" value="given" required />
-            Give consent
-          </label>
-          <label>
-            <input type="radio" name="decision" value="withdrawn" required />
-            Withdraw consent
-          </label>
-        </fieldset>
-        {!asParent && (
-          <div className="field">
-            <label htmlFor={`${id}-parent`}>Parent or carer who decided</label>
-            <select id={`${id}-parent`} name="parent" required defaultValue="">
-              <option value="" disabled>
-                Choose
-              </option>
-              {data.parents
-                .filter((p) => p.parentalResponsibility)
-                .map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                    {p.relationship ? ` (${p.relationship})` : ''}
-                  </option>
-                ))}
-            </select>
-          </div>
-        )}
-        <button type="submit">
-          Record the decision<span className="visually-hidden"> for {data.pupil.name}</span>
-        </button>
-      </form>
+            <label>
+              <input type="radio" name="decision" value="withdrawn" required />
+              Withdraw consent
+            </label>
+          </fieldset>
+          {!asParent && (
+            <div className="field">
+              <label htmlFor={`${id}-parent`}>Parent or carer who decided</label>
+              <select id={`${id}-parent`} name="parent" required defaultValue="">
+                <option value="" disabled>
+                  Choose
+                </option>
+                {data.parents
+                  .filter((p) => p.parentalResponsibility)
+                  .map((p) => (
+                    <option key={p.id} value={p.id}>
+                      {p.name}
+                      {p.relationship ? ` (${p.relationship})` : ''}
+                    </option>
+                  ))}
+              </select>
+            </div>
+          )}
+          <button type="submit">
+            Record the decision<span className="visually-hidden"> for {data.pupil.name}</span>
+          </button>
+        </form>
+      )}
     </div>
   );
 }
