@@ -164,6 +164,36 @@ describe('monitoring pages', () => {
     await context.close();
   });
 
+  it('lets the head set the monitoring notice, which a teacher then sees with the agreement to sign', async () => {
+    const lead = await apiAs(h, 'oslead');
+    const draft = await lead.post('/api/aup/versions', { audience: 'staff' });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const v = draft.json<{ version: { id: string; body: string } }>().version;
+    expect(v.body).toMatch(/is monitored/);
+    expect((await lead.post(`/api/aup/versions/${v.id}/publish`, {})).statusCode).toBe(200);
+    const own = 'Harbourside Primary checks searches and websites visited on school devices every day.';
+
+    const context = await h.newContext();
+    await signInAs(h, context, 'head');
+    const page = await context.newPage();
+    await page.goto('/aup');
+    const notice = page.getByLabel('What everyone is told about monitoring');
+    await notice.waitFor();
+    await expectPageChecks(page, 'monitoring notice');
+    await notice.fill(own);
+    await page.getByRole('button', { name: 'Save the notice' }).click();
+    await page.getByText('The monitoring notice is saved.').waitFor();
+    await context.close();
+
+    const teacherCtx = await h.newContext();
+    await signInAs(h, teacherCtx, 'teacher');
+    const t = await teacherCtx.newPage();
+    await t.goto('/aup');
+    await t.getByRole('button', { name: /^I agree: sign / }).waitFor();
+    await expect.poll(() => t.locator('main').textContent(), POLL).toContain(own);
+    await teacherCtx.close();
+  });
+
   it('keeps the pages from staff outside the DSL team, and lets the administrator issue and revoke tokens', async () => {
     const teacherCtx = await h.newContext();
     await signInAs(h, teacherCtx, 'teacher');

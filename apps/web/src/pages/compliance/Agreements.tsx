@@ -9,6 +9,7 @@ import { useSession } from '../../lib/session';
 import { useRun } from '../../lib/useRun';
 import { AupDocuments } from './AupDocuments';
 import { ComplianceNav } from './ComplianceNav';
+import { MonitoringNotice } from './MonitoringNotice';
 import { PaperSignature } from './PaperSignature';
 
 interface MineItem {
@@ -108,6 +109,7 @@ export function Agreements() {
           </li>
         ))}
       </ul>
+      {can('settings.write') && <MonitoringNotice onSaved={mine.reload} />}
       {can('agreements.record') && (
         <section aria-labelledby="not-signed">
           <h2 id="not-signed">Who has not signed</h2>
