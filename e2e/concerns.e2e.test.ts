@@ -256,6 +256,9 @@ describe('concerns in the browser', () => {
       'Step not applicable',
       'The police were contacted directly',
       'Closed',
+      // Who did what: the reader as "you", other staff by name (the teacher who recorded it).
+      'by you',
+      'by Quinn Marlowe',
     ])
       expect(text, want).toContain(want);
     expect(text.indexOf(ACCOUNT)).toBeLessThan(text.indexOf('CAD 2207/14'));

@@ -26,7 +26,7 @@ const KIND_LABELS: Record<string, string> = {
 /** A pupil's chronology, printable (issue 3): one table in event-date order, times in the school's zone. */
 export async function chronologyPdf(
   ch: Awaited<ReturnType<typeof chronology>>,
-  opts: { timeZone: string; usernames: Map<string, string>; printedAt: string },
+  opts: { timeZone: string; printedAt: string },
 ): Promise<Buffer> {
   const when = new Intl.DateTimeFormat('en-GB', {
     timeZone: opts.timeZone,
@@ -45,7 +45,7 @@ export async function chronologyPdf(
         when.format(new Date(e.at)),
         KIND_LABELS[e.kind] ?? e.kind,
         e.text ?? '',
-        (e.by && opts.usernames.get(e.by)) ?? '',
+        e.byName ?? '',
       ]),
       [90, 90, 250, 60],
     );

@@ -2,7 +2,7 @@ import { CONCERN_CATEGORY_INFO, type ConcernCategory } from '@harbour/shared';
 import type { Caller } from '../../http/caller.js';
 import { auditConcernList } from './audit-list.js';
 import { AppError } from '../../lib/errors.js';
-import { displayName, findPerson } from '../people/lookup.js';
+import { displayName, findPerson, staffNamesByAccount } from '../people/lookup.js';
 import { isCustodian } from './visibility.js';
 import { opener } from './seal.js';
 import { visibleTo, viewerOf } from './visibility.js';
@@ -13,7 +13,9 @@ export interface ChronologyEntry {
   concernId: string;
   category: string;
   text: string | null;
+  /** The account that did it, and its name when it is a member of this school's staff (else null). */
   by: string | null;
+  byName: string | null;
 }
 
 /**
@@ -60,7 +62,7 @@ export async function chronology(c: Caller, pupilId: string) {
     text: string | null,
     by: string | null,
   ) => {
-    if (at) entries.push({ at, kind, concernId, category: cat.get(concernId) ?? '', text, by });
+    if (at) entries.push({ at, kind, concernId, category: cat.get(concernId) ?? '', text, by, byName: null });
   };
   for (const r of held) {
     const label = CONCERN_CATEGORY_INFO[r.category as ConcernCategory]?.label ?? r.category;
@@ -190,6 +192,13 @@ export async function chronology(c: Caller, pupilId: string) {
       push(`${s.from_on}T00:00:00.000Z`, 'sanction', s.concern_id, s.sanction, s.recorded_by);
   }
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
+  // Staff names only: a pupil who told us through the worried form stays unnamed here.
+  const names = await staffNamesByAccount(
+    db,
+    schoolId,
+    entries.flatMap((e) => (e.by ? [e.by] : [])),
+  );
+  for (const e of entries) e.byName = (e.by && names.get(e.by)) ?? null;
   await c.ctx.db.transaction().execute((tx) =>
     auditConcernList(
       c,

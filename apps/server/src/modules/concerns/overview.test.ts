@@ -61,7 +61,7 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     expect(res.statusCode, res.body).toBe(200);
     const { pupil, entries } = res.json<{
       pupil: { name: string };
-      entries: { at: string; kind: string; text: string }[];
+      entries: { at: string; kind: string; text: string; by: string | null; byName: string | null }[];
     }>();
     expect(pupil.name).toBe('Ada Fenwick');
     const ats = entries.map((e) => e.at);
@@ -71,6 +71,9 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     for (const k of ['addition', 'referral', 'sanction', 'status_new', 'status_open', 'step', 'concern'])
       expect(kinds, k).toContain(k);
     expect(entries.find((e) => e.kind === 'referral')!.text).toContain('PC-77');
+    // Who did what, by name, for the staff the reader works with.
+    expect(entries.find((e) => e.kind === 'addition')!.byName).toBe('teacher Tester');
+    expect(entries.find((e) => e.kind === 'referral')!.byName).toBe('dsl Tester');
     // Printable: the same entries as a PDF.
     const pdf = await u('dsl').get(`/api/people/${s.pupils[0]}/chronology?format=pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
@@ -78,6 +81,7 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     expect(text).toContain('Chronology: Ada Fenwick');
     expect(text).toContain('PC-77');
     expect(text).toContain('Added by the reporter');
+    expect(text).toContain('dsl Tester');
     // Not for the reporter or anyone outside the DSL team; the audit trail records the read.
     expect((await u('teacher').get(`/api/people/${s.pupils[0]}/chronology`)).statusCode).toBe(403);
     expect((await u('dsl').get(`/api/people/${s.users.teacher!.personId}/chronology`)).statusCode).toBe(404);
@@ -178,5 +182,18 @@ describe('the whole picture: chronology, dashboard, trends (issue 3)', () => {
     } finally {
       clock.advanceMinutes(-31 * 24 * 60);
     }
+  });
+
+  it('names staff in a chronology, never a pupil who told us through the worried form', async () => {
+    expect(
+      (await u('pupil').post('/api/worries', { message: 'Someone keeps messaging me' })).statusCode,
+    ).toBe(201);
+    const res = await u('dsl').get(`/api/people/${s.users.pupil!.personId}/chronology`);
+    expect(res.statusCode, res.body).toBe(200);
+    const entries = res.json<{ entries: { kind: string; by: string | null; byName: string | null }[] }>()
+      .entries;
+    const told = entries.find((e) => e.kind === 'concern')!;
+    expect(told.by).toBe(s.users.pupil!.accountId);
+    expect(told.byName).toBeNull();
   });
 });

@@ -19,13 +19,8 @@ export function concernOverviewRoutes(app: FastifyInstance, ctx: AppContext): vo
     const c = caller(req);
     const ch = await chronology(c, parse(IdParams, req.params).id);
     if (q.format !== 'pdf') return ch;
-    const by = [...new Set(ch.entries.flatMap((e) => (e.by ? [e.by] : [])))];
-    const rows = by.length
-      ? await ctx.db.selectFrom('accounts').select(['id', 'username']).where('id', 'in', by).execute()
-      : [];
     const pdf = await chronologyPdf(ch, {
       timeZone: await schoolZone(ctx, c.actor.schoolId),
-      usernames: new Map(rows.map((r) => [r.id, r.username])),
       printedAt: new Date(ctx.clock.now()).toISOString(),
     });
     return reply

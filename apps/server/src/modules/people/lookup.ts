@@ -30,6 +30,28 @@ export async function findPeople(db: Executor, schoolId: string, ids: string[]):
     .execute();
 }
 
+/**
+ * The display names of the accounts among these that belong to a member of staff of this school (leavers too:
+ * a record names who did what). Pupils, parents and other schools' accounts are left out.
+ */
+export async function staffNamesByAccount(
+  db: Executor,
+  schoolId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(accountIds)];
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['account_id', 'given_name', 'family_name', 'preferred_name'])
+    .where('school_id', '=', schoolId)
+    .where('kind', '=', 'staff')
+    .where('account_id', 'in', ids)
+    .where('tombstoned_at', 'is', null)
+    .execute();
+  return new Map(rows.map((r) => [r.account_id!, displayName(r)]));
+}
+
 /** Still at the school: no leave time, or one still ahead. */
 export const isCurrent = (p: Pick<PersonTable, 'left_at'>, nowIso: string): boolean =>
   p.left_at === null || p.left_at > nowIso;

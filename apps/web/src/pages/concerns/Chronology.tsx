@@ -15,6 +15,8 @@ interface Entry {
   category: string;
   text: string | null;
   by: string | null;
+  /** The name of the member of staff who did it (null for anyone else, e.g. a pupil). */
+  byName: string | null;
 }
 interface Data {
   pupil: { id: string; name: string; yearGroup: string | null; className: string | null };
@@ -103,7 +105,7 @@ export function Chronology() {
               <p>
                 <strong>{formatInstant(e.at)}</strong>, {KIND_LABELS[e.kind] ?? e.kind.replace(/_/g, ' ')} (
                 <Link to={`/concerns/${e.concernId}`}>{categoryLabel(e.category)}</Link>)
-                {e.by === me ? ', by you' : ''}
+                {e.by === me ? ', by you' : e.byName ? `, by ${e.byName}` : ''}
               </p>
               {e.text && <p className="pre">{words(e)}</p>}
             </li>
