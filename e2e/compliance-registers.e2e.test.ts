@@ -296,4 +296,65 @@ describe('compliance registers in the browser', () => {
     await expect.poll(reminders, POLL).toBeGreaterThan(before);
     await expectPageChecks(lead, 'AUP reminders');
   });
+
+  it('the head sets what the policy names, and a new version is written from it', async () => {
+    const head = await as('head');
+    await head.goto('/policy');
+    await head.getByRole('link', { name: 'What the policy names: the school’s settings' }).click();
+    const contacts = head.getByRole('form', { name: 'Designated safeguarding leads and the governor lead' });
+    const dslName = await nameOf(h.accounts.dsl!.personId);
+    const deputyName = await nameOf(h.accounts.deputy!.personId);
+    await contacts
+      .getByRole('group', { name: 'Designated safeguarding leads', exact: true })
+      .getByLabel(dslName)
+      .check();
+    await contacts.getByRole('group', { name: 'Deputies' }).getByLabel(deputyName).check();
+    await contacts.getByRole('button', { name: /^Save/ }).click();
+    await contacts.getByText('Saved: Designated safeguarding leads and the governor lead.').waitFor();
+    const providers = head.getByRole('form', { name: 'Filtering, monitoring and technical support' });
+    await providers.getByLabel('Filtering provider').fill('Fictional Broadband Filter Ltd');
+    await providers.getByRole('button', { name: /^Save/ }).click();
+    await providers.getByText('Saved: Filtering, monitoring and technical support.').waitFor();
+    const platform = head.getByRole('form', { name: 'Learning platform' });
+    await platform.getByLabel('Name (blank: the school has none)').fill('Harbourside Learning');
+    await platform.getByRole('button', { name: /^Save/ }).click();
+    await platform.getByText('Saved: Learning platform.').waitFor();
+    // Saved twice in a row: the second save uses the version the first made.
+    await platform.getByLabel('Its web address').fill('https://learning.example');
+    await platform.getByRole('button', { name: /^Save/ }).click();
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.ctx.db
+              .selectFrom('settings')
+              .select('version')
+              .where('key', '=', 'online_safety.learning_platform')
+              .executeTakeFirst()
+          )?.version,
+        POLL,
+      )
+      .toBe(2);
+    await expectPageChecks(head, 'policy settings');
+
+    await head.goto('/policy');
+    await head.getByRole('button', { name: 'Prepare a new version from the school’s settings' }).click();
+    await head.getByRole('heading', { name: /^Online-safety policy, version \d+$/ }).waitFor();
+    const id = head.url().split('/').at(-1)!;
+    const { html } = (await (await head.request.get(`/api/policy/versions/${id}`)).json()) as {
+      html: string;
+    };
+    for (const text of [dslName, deputyName, 'Fictional Broadband Filter Ltd', 'Harbourside Learning'])
+      expect(html).toContain(text);
+
+    // The online-safety lead reads the settings but cannot change them.
+    const lead = await as('oslead');
+    await lead.goto('/policy/settings');
+    await lead.getByRole('form', { name: 'Learning platform' }).waitFor();
+    await expect
+      .poll(() => lead.getByLabel('Its web address').inputValue(), POLL)
+      .toBe('https://learning.example');
+    expect(await lead.getByLabel('Its web address').isDisabled()).toBe(true);
+    expect(await lead.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+  });
 });

@@ -15,6 +15,7 @@ import { Checklists } from './pages/compliance/Checklists';
 import { Consents } from './pages/compliance/Consents';
 import { ConsentImport } from './pages/compliance/ConsentImport';
 import { PupilConsentPage } from './pages/compliance/PupilConsentPage';
+import { PolicySettings } from './pages/compliance/PolicySettings';
 import { Dashboard } from './pages/compliance/Dashboard';
 import { Devices } from './pages/compliance/Devices';
 import { GovernorReport } from './pages/compliance/GovernorReport';
@@ -128,6 +129,7 @@ export function App() {
           <Route path="/risk" element={<RiskList />} />
           <Route path="/risk/:id" element={<RiskDetail />} />
           <Route path="/policy" element={<Policy />} />
+          <Route path="/policy/settings" element={<PolicySettings />} />
           <Route path="/policy/versions/:id" element={<PolicyVersionPage />} />
           <Route path="/filtering/nodes" element={<ResolverNodes />} />
           <Route path="/monitoring" element={<AlertsList />} />

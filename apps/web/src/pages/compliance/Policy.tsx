@@ -70,6 +70,11 @@ export function Policy() {
               .
             </p>
           )}
+          {can('settings.read') && (
+            <p>
+              <Link to="/policy/settings">What the policy names: the school’s settings</Link>
+            </p>
+          )}
           {can('policy.draft') && !data.draft && (
             <button type="button" onClick={() => void draft()}>
               Prepare a new version from the school’s settings
