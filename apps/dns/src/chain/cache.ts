@@ -1,5 +1,6 @@
+import type { Decision, Identified, SuffixKeys } from '@harbour/shared';
 import { RCODE, emptyAnswer } from '../wire/answer.js';
-import { sameName } from '../wire/query.js';
+import { sameName, type Query } from '../wire/query.js';
 import type { Prepared } from '../wire/response.js';
 import type { Link, Request } from './types.js';
 
@@ -17,16 +18,71 @@ interface Entry {
   next: Entry | null;
 }
 
-interface Flight {
-  k1: number;
-  k2: number;
-  qtype: number;
-  qclass: number;
-  dnssecOk: boolean;
-  /** The leader's message: its name at [12, 12 + nameLen) is matched exactly (case-insensitively). */
-  msg: Buffer;
-  nameLen: number;
-  waiters: Request[];
+/**
+ * A question on its way upstream. It goes down the chain as the leader request (the first asker's fields,
+ * its own answer and reply), then answers every asker: one object per miss, no closures.
+ */
+class Flight implements Request {
+  readonly msg: Buffer;
+  readonly q: Query;
+  readonly transport: Request['transport'];
+  readonly source: string;
+  readonly local: string | null;
+  readonly receivedAt: number;
+  readonly keys: SuffixKeys;
+  client: Identified | null;
+  decision: Decision | null;
+  readonly qtype: number;
+  readonly qclass: number;
+  readonly dnssecOk: boolean;
+  /** The leader's name at [12, 12 + nameLen) of msg is matched exactly (case-insensitively). */
+  readonly nameLen: number;
+  /** Later askers of the same question (the first is `first`). */
+  more: Request[] | null = null;
+  /** The next flight under the same key. */
+  next: Flight | null = null;
+
+  constructor(
+    private readonly cache: AnswerCache,
+    readonly key: number,
+    readonly k1: number,
+    readonly k2: number,
+    private readonly first: Request,
+  ) {
+    this.msg = first.msg;
+    this.q = first.q;
+    this.transport = first.transport;
+    this.source = first.source;
+    this.local = first.local;
+    this.receivedAt = first.receivedAt;
+    this.keys = first.keys;
+    this.client = first.client;
+    this.decision = first.decision;
+    this.qtype = first.q.qtype;
+    this.qclass = first.q.qclass;
+    this.dnssecOk = first.q.dnssecOk;
+    this.nameLen = first.q.nameEnd - 12;
+  }
+
+  join(req: Request): void {
+    (this.more ??= []).push(req);
+  }
+
+  answer(p: Prepared, insertedAt: number): void {
+    this.cache.land(this);
+    if (p.cacheTtl > 0) this.cache.store(this, p, insertedAt);
+    this.first.answer(p, insertedAt);
+    if (this.more) for (const w of this.more) w.answer(p, insertedAt);
+  }
+
+  /** The upstream gave up: every asker gets its own SERVFAIL (its id, its question). */
+  reply(): void {
+    this.cache.land(this);
+    const f = this.first;
+    f.reply(emptyAnswer(f.msg, f.q.questionEnd, RCODE.SERVFAIL, f.q));
+    if (this.more)
+      for (const w of this.more) w.reply(emptyAnswer(w.msg, w.q.questionEnd, RCODE.SERVFAIL, w.q));
+  }
 }
 
 export interface CacheOptions {
@@ -46,7 +102,7 @@ const keyOf = (k1: number, _k2: number, qtype: number, dnssecOk: boolean): numbe
  */
 export class AnswerCache {
   private readonly map = new Map<number, Entry>();
-  private readonly inFlight = new Map<number, Flight[]>();
+  private readonly inFlight = new Map<number, Flight>();
   private flights = 0;
   private readonly max: number;
   private readonly maxInFlight: number;
@@ -93,63 +149,44 @@ export class AnswerCache {
         return;
       }
       this.misses++;
-      const flights = this.inFlight.get(key);
-      if (flights) {
-        for (const f of flights) {
-          if (
-            f.k1 === k1 &&
-            f.k2 === k2 &&
-            f.qtype === q.qtype &&
-            f.qclass === q.qclass &&
-            f.dnssecOk === q.dnssecOk
-          ) {
-            if (f.nameLen === nameLen && sameName(f.msg, 12, msg, 12, nameLen)) {
-              f.waiters.push(req);
-              return;
-            }
-          }
+      for (let f = this.inFlight.get(key) ?? null; f; f = f.next) {
+        if (
+          f.k1 === k1 &&
+          f.k2 === k2 &&
+          f.qtype === q.qtype &&
+          f.qclass === q.qclass &&
+          f.dnssecOk === q.dnssecOk &&
+          f.nameLen === nameLen &&
+          sameName(f.msg, 12, msg, 12, nameLen)
+        ) {
+          f.join(req);
+          return;
         }
       }
       if (this.flights >= this.maxInFlight) {
         req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
         return;
       }
-      const flight: Flight = {
-        k1,
-        k2,
-        qtype: q.qtype,
-        qclass: q.qclass,
-        dnssecOk: q.dnssecOk,
-        msg,
-        nameLen,
-        waiters: [req],
-      };
-      if (flights) flights.push(flight);
-      else this.inFlight.set(key, [flight]);
+      const flight = new Flight(this, key, k1, k2, req);
+      flight.next = this.inFlight.get(key) ?? null;
+      this.inFlight.set(key, flight);
       this.flights++;
-      const land = () => {
-        const list = this.inFlight.get(key)!;
-        list.splice(list.indexOf(flight), 1);
-        if (list.length === 0) this.inFlight.delete(key);
-        this.flights--;
-      };
-      // The leader goes on with the request's fields (prototype) and its own answer/reply.
-      const leader = Object.create(req) as Request;
-      leader.answer = (p: Prepared, insertedAt: number) => {
-        land();
-        if (p.cacheTtl > 0) this.store(key, flight, p, insertedAt);
-        for (const w of flight.waiters) w.answer(p, insertedAt);
-      };
-      leader.reply = () => {
-        // The upstream gave up: every waiter gets its own SERVFAIL (its id, its question).
-        land();
-        for (const w of flight.waiters) w.reply(emptyAnswer(w.msg, w.q.questionEnd, RCODE.SERVFAIL, w.q));
-      };
-      next(leader);
+      next(flight);
     };
   }
 
-  private store(key: number, f: Flight, prepared: Prepared, insertedAt: number): void {
+  /** A flight has its answer (or none): it no longer takes askers. */
+  land(flight: Flight): void {
+    const head = this.inFlight.get(flight.key) ?? null;
+    if (head === flight) {
+      if (flight.next) this.inFlight.set(flight.key, flight.next);
+      else this.inFlight.delete(flight.key);
+    } else for (let f = head; f; f = f.next) if (f.next === flight) f.next = flight.next;
+    this.flights--;
+  }
+
+  store(f: Flight, prepared: Prepared, insertedAt: number): void {
+    const key = f.key;
     const head = this.map.get(key) ?? null;
     for (let e = head; e; e = e.next) {
       if (

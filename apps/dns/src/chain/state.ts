@@ -67,7 +67,7 @@ export class PolicyState {
   /** Whether the ECS option of this source is believed (cached per address; parsed only then). */
   trustsEcs(source: string): boolean {
     const p = this.prepared;
-    if (!p) return false;
+    if (!p || !p.clients.hasEcsForwarders) return false;
     let t = this.trust.get(source);
     if (t === undefined) {
       t = p.clients.trustsEcs(source);

@@ -3,7 +3,7 @@ import net from 'node:net';
 import { randomFillSync } from 'node:crypto';
 import { RCODE, emptyAnswer, writeOpt } from '../wire/answer.js';
 import { prepareResponse, type Prepared } from '../wire/response.js';
-import type { Link } from './types.js';
+import type { Link, Request } from './types.js';
 
 export interface UpstreamServer {
   host: string;
@@ -41,7 +41,10 @@ interface Pending {
   packet: Buffer;
   attempt: number;
   deadline: number;
-  done: (p: Prepared | null) => void;
+  /** Who gets the answer: a request of the chain (no closure per query), or a callback. */
+  req: Request | null;
+  now: () => number;
+  done: ((p: Prepared | null) => void) | null;
 }
 
 interface Server extends UpstreamServer {
@@ -95,7 +98,7 @@ export class UpstreamPool {
   async close(): Promise<void> {
     if (this.sweeper) clearInterval(this.sweeper);
     for (const s of this.servers) {
-      for (const p of s.pending.values()) p.done(null);
+      for (const p of s.pending.values()) finish(p, null);
       s.pending.clear();
       await new Promise<void>((r) => s.socket.close(() => r()));
     }
@@ -104,6 +107,23 @@ export class UpstreamPool {
 
   /** Asks for `question` (name + type + class in wire form); `done` gets the prepared answer or null. */
   resolve(question: Buffer, flags: number, dnssecOk: boolean, done: (p: Prepared | null) => void): void {
+    this.ask(question, flags, dnssecOk, null, Date.now, done);
+  }
+
+  /** Asks for a request's question; it gets `answer` (with `now()` as the time) or a SERVFAIL `reply`. */
+  forward(req: Request, now: () => number): void {
+    const { msg, q } = req;
+    this.ask(msg.subarray(12, q.questionEnd), q.flags, q.dnssecOk, req, now, null);
+  }
+
+  private ask(
+    question: Buffer,
+    flags: number,
+    dnssecOk: boolean,
+    req: Request | null,
+    now: () => number,
+    done: ((p: Prepared | null) => void) | null,
+  ): void {
     const packet = Buffer.allocUnsafe(12 + question.length + 11);
     // RD always; CD echoed from the client (RFC 4035 3.2.2).
     packet.writeUInt16BE(0x0100 | (flags & 0x0010), 2);
@@ -111,7 +131,18 @@ export class UpstreamPool {
     packet.writeUInt32BE(0x00000001, 8); // NSCOUNT 0, ARCOUNT 1
     question.copy(packet, 12);
     writeOpt(packet, 12 + question.length, dnssecOk);
-    this.send({ id: 0, server: this.first(), question, packet, attempt: 0, deadline: 0, done });
+    const p: Pending = {
+      id: 0,
+      server: this.first(),
+      question,
+      packet,
+      attempt: 0,
+      deadline: 0,
+      req,
+      now,
+      done,
+    };
+    this.send(p);
   }
 
   /** The server to try first: the first in configured order that has not failed repeatedly. */
@@ -124,7 +155,7 @@ export class UpstreamPool {
 
   private send(p: Pending): void {
     const s = this.servers[p.server];
-    if (!s) return p.done(null);
+    if (!s) return finish(p, null);
     let id = randomId();
     while (s.pending.has(id)) id = (id + 1) & 0xffff;
     p.id = id;
@@ -140,7 +171,7 @@ export class UpstreamPool {
   }
 
   private retry(p: Pending, answer: Prepared | null): void {
-    if (++p.attempt >= this.attempts) return p.done(answer);
+    if (++p.attempt >= this.attempts) return finish(p, answer);
     p.server = (p.server + 1) % this.servers.length;
     this.send(p);
   }
@@ -154,14 +185,14 @@ export class UpstreamPool {
     s.pending.delete(p.id);
     s.failures = 0;
     if (prepared.truncated) {
-      void this.overTcp(s, p.packet).then((full) => (full ? p.done(full) : this.retry(p, null)));
+      void this.overTcp(s, p.packet).then((full) => (full ? finish(p, full) : this.retry(p, null)));
       return;
     }
     if (prepared.rcode === RCODE.SERVFAIL || prepared.rcode === RCODE.REFUSED) {
       s.failures++;
       return this.retry(p, prepared);
     }
-    p.done(prepared);
+    finish(p, prepared);
   }
 
   private sweep(): void {
@@ -212,14 +243,17 @@ export class UpstreamPool {
   }
 }
 
+/** Hands a question's outcome on: the request's answer, or SERVFAIL if every try failed. */
+function finish(p: Pending, answer: Prepared | null): void {
+  if (p.done) return p.done(answer);
+  const req = p.req!;
+  if (answer && answer.rcode !== RCODE.SERVFAIL) req.answer(answer, p.now());
+  else req.reply(emptyAnswer(req.msg, req.q.questionEnd, RCODE.SERVFAIL, req.q));
+}
+
 /** Link 6, the end of the chain: ask upstream; SERVFAIL if every try failed. */
 export const forwardUpstream =
   (pool: UpstreamPool, now: () => number = Date.now): Link =>
   () =>
-  (req) => {
-    const { msg, q } = req;
-    pool.resolve(msg.subarray(12, q.questionEnd), q.flags, q.dnssecOk, (p) => {
-      if (p && p.rcode !== RCODE.SERVFAIL) req.answer(p, now());
-      else req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
-    });
-  };
+  (req) =>
+    pool.forward(req, now);

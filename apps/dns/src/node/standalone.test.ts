@@ -125,6 +125,9 @@ describe('a standalone node', () => {
       await n.source.poll();
       expect(n.resolver.state.version).toBe(2);
       expect(addr(await first(n, 'casino-spins.example'))).toEqual(['127.0.0.81']);
+      // Only the resolver's tables hold the policy; the source reads its stored copy back when asked.
+      expect(n.resolver.state.prepared!.policy.lists.every((l) => l.keys === '')).toBe(true);
+      expect(n.source.current()).toEqual(fake.policy);
       // Logs reach the server with the node's token.
       await n.resolver.decisions.flush();
       const records = fake.batches.flatMap((b) => b.records);

@@ -1,4 +1,6 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { StringDecoder } from 'node:string_decoder';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   CompiledPolicySchema,
@@ -43,8 +45,31 @@ export interface NodeOptions {
 
 const quiet: ResolverLog = { info() {}, warn() {}, error() {} };
 
+/**
+ * Reads a text file 64 KB at a time. One 10 MB read buffer (a million-domain policy) would be given back
+ * with munmap, and glibc would then raise its mmap threshold to 10 MB for good: every later large buffer
+ * would come from the main heap and stay resident after use (measured in bench/dns: 25 MB more RSS).
+ */
+function readText(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(64 * 1024);
+    const decoder = new StringDecoder('utf8');
+    const parts: string[] = [];
+    for (let n; (n = readSync(fd, buf, 0, buf.length, null)) > 0;)
+      parts.push(decoder.write(buf.subarray(0, n)));
+    parts.push(decoder.end());
+    return parts.join('');
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export class HttpPolicySource implements PolicySource {
   private policy: CompiledPolicy | null = null;
+  /** If-None-Match for the next pull: the policy itself need not stay in memory for it. */
+  private etag: string | null = null;
+  private released = false;
   private listeners = new Set<(p: CompiledPolicy) => void>();
   private timer: NodeJS.Timeout | null = null;
   private polling: Promise<void> | null = null;
@@ -56,8 +81,26 @@ export class HttpPolicySource implements PolicySource {
     private readonly log: ResolverLog = quiet,
   ) {}
 
+  /** The policy in force; once released, read back from the stored copy (only a resolver's start asks). */
   current(): CompiledPolicy | null {
-    return this.policy;
+    if (this.policy || !this.released || this.etag === null) return this.policy;
+    try {
+      const parsed = CompiledPolicySchema.safeParse(
+        JSON.parse(readText(path.join(this.o.stateDir, POLICY_FILE))),
+      );
+      return parsed.success ? parsed.data : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The resolver has loaded the policy into its tables: keep only its etag in memory (a million-domain
+   * list is a 10 MB string), and hand later versions to the subscribers without holding them.
+   */
+  release(): void {
+    this.released = true;
+    this.policy = null;
   }
 
   subscribe(listener: (p: CompiledPolicy) => void): () => void {
@@ -69,7 +112,7 @@ export class HttpPolicySource implements PolicySource {
   async loadPersisted(): Promise<boolean> {
     const file = path.join(this.o.stateDir, POLICY_FILE);
     try {
-      const parsed = CompiledPolicySchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+      const parsed = CompiledPolicySchema.safeParse(JSON.parse(readText(file)));
       if (!parsed.success) {
         this.log.warn({ file }, 'stored dns policy is not valid; ignoring it');
         return false;
@@ -106,7 +149,7 @@ export class HttpPolicySource implements PolicySource {
       [DNS_NODE_HEADER]: `${this.o.name}/${NODE_VERSION}`,
       accept: 'application/json',
     };
-    if (this.policy) headers['if-none-match'] = policyEtagHeader(this.policy);
+    if (this.etag) headers['if-none-match'] = this.etag;
     try {
       const res = await fetch(new URL(DNS_POLICY_PATH, this.o.server), {
         headers,
@@ -138,7 +181,8 @@ export class HttpPolicySource implements PolicySource {
   }
 
   private set(p: CompiledPolicy): void {
-    this.policy = p;
+    this.etag = policyEtagHeader(p);
+    if (!this.released) this.policy = p;
     for (const l of this.listeners) l(p);
   }
 }
@@ -195,6 +239,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     upstreamTimeoutMs: o.upstreamTimeoutMs,
     log,
   });
+  source.release();
   source.start();
   return {
     resolver,

@@ -164,24 +164,46 @@ function readEcs(msg: Buffer, p: number, end: number): Query['ecs'] {
   return null;
 }
 
-/** The question name as text, lower case, without the trailing dot (for logs; not on the hot path). */
+const nameScratch = Buffer.allocUnsafe(256);
+
+/**
+ * The question name as text, lower case, without the trailing dot (for the query log; not per query). Built
+ * in a scratch buffer and decoded once, so the string is flat: appending a character at a time would leave a
+ * tree of cons strings per name, kept for as long as the log record.
+ */
 export function questionName(msg: Buffer, nameEnd: number): string {
-  let s = '';
+  let n = 0;
   let p = 12;
   while (p < nameEnd - 1) {
     const l = msg[p]!;
-    if (s) s += '.';
+    if (n > 0) nameScratch[n++] = 0x2e;
     for (let i = p + 1; i <= p + l; i++) {
       let c = msg[i]!;
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
-      // Bytes outside letters, digits, '-' and '_' are escaped as in zone files (RFC 1035 5.1).
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f)
+        nameScratch[n++] = c;
+      else return escapedName(msg, nameEnd);
+    }
+    p += l + 1;
+  }
+  return n === 0 ? '.' : nameScratch.toString('latin1', 0, n);
+}
+
+/** Bytes outside letters, digits, '-' and '_' are escaped as in zone files (RFC 1035 5.1). */
+function escapedName(msg: Buffer, nameEnd: number): string {
+  const parts: string[] = [];
+  for (let p = 12; p < nameEnd - 1; p += msg[p]! + 1) {
+    let s = '';
+    for (let i = p + 1; i <= p + msg[p]!; i++) {
+      let c = msg[i]!;
+      if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f)
         s += String.fromCharCode(c);
       else s += `\\${c.toString().padStart(3, '0')}`;
     }
-    p += l + 1;
+    parts.push(s);
   }
-  return s === '' ? '.' : s;
+  return parts.join('.'); // join copies the pieces into one flat string
 }
 
 /** Compares two wire names (uncompressed) case-insensitively. */

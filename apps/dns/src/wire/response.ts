@@ -21,6 +21,10 @@ export interface Prepared {
 const TYPE_SOA = 6;
 /** Upper bound on cached lifetimes, as most resolvers do (unbound's cache-max-ttl default is a day). */
 export const MAX_CACHE_TTL = 86_400;
+/** A record takes at least 11 bytes, so a 64 KB message holds fewer than 6,000: scratch for the scan. */
+const MAX_RECORDS = 6000;
+const scratchOffsets = new Uint32Array(MAX_RECORDS);
+const scratchTtls = new Uint32Array(MAX_RECORDS);
 
 /**
  * Checks that `msg` answers our question (`question` = the bytes [12, questionEnd) we sent) and prepares it.
@@ -38,13 +42,15 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   const ns = msg.readUInt16BE(8);
   const ar = msg.readUInt16BE(10);
   let p = 12 + question.length;
-  const offsets: number[] = [];
-  const ttls: number[] = [];
+  const offsets = scratchOffsets;
+  const ttls = scratchTtls;
+  let n = 0;
   let minAnswerTtl = Infinity;
   let negativeTtl = Infinity;
   let optStart = -1;
   let optEnd = -1;
   const total = an + ns + ar;
+  if (total > MAX_RECORDS) return truncated ? partial(msg, question, flags) : null;
   for (let i = 0; i < total; i++) {
     const start = p;
     p = skipName(msg, p);
@@ -59,8 +65,9 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
       optEnd = next;
     } else {
       const ttl = msg.readUInt32BE(p + 4) & 0x7fffffff; // RFC 2181 8: the top bit set means zero
-      offsets.push(p + 4);
-      ttls.push(ttl);
+      offsets[n] = p + 4;
+      ttls[n] = ttl;
+      n++;
       if (i < an) minAnswerTtl = Math.min(minAnswerTtl, ttl);
       else if (i < an + ns && type === TYPE_SOA && rdlen >= 22) {
         // RFC 2308 5: a negative answer lives min(SOA TTL, SOA MINIMUM).
@@ -69,13 +76,17 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
     }
     p = next;
   }
-  let bytes = msg.subarray(0, p);
+  let bytes: Buffer;
   if (optStart >= 0) {
-    bytes = Buffer.concat([msg.subarray(0, optStart), msg.subarray(optEnd, p)]);
+    bytes = Buffer.allocUnsafe(p - (optEnd - optStart));
+    msg.copy(bytes, 0, 0, optStart);
+    msg.copy(bytes, optStart, optEnd, p);
     bytes.writeUInt16BE(ar - 1, 10);
     const cut = optEnd - optStart;
-    for (let i = 0; i < offsets.length; i++) if (offsets[i]! > optStart) offsets[i] = offsets[i]! - cut;
-  } else bytes = Buffer.from(bytes);
+    for (let i = 0; i < n; i++) if (offsets[i]! > optStart) offsets[i] = offsets[i]! - cut;
+  } else if (p === msg.length && msg.byteOffset === 0 && msg.buffer.byteLength === p) {
+    bytes = msg; // a datagram of its own (dgram's): nothing else shares its memory
+  } else bytes = Buffer.from(msg.subarray(0, p));
   let cacheTtl = 0;
   if (!truncated) {
     if (rcode === RCODE.NOERROR && an > 0) cacheTtl = minAnswerTtl;
@@ -84,8 +95,8 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   }
   return {
     bytes,
-    ttlOffsets: Uint32Array.from(offsets),
-    ttls: Uint32Array.from(ttls),
+    ttlOffsets: offsets.slice(0, n),
+    ttls: ttls.slice(0, n),
     rcode,
     upstreamFlags: flags & 0x0020,
     cacheTtl: Math.min(cacheTtl, MAX_CACHE_TTL),

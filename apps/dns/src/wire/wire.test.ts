@@ -28,6 +28,23 @@ describe('query parser', () => {
     expect([q.id, q.qtype, q.qclass, q.edns, q.udpSize, q.dnssecOk]).toEqual([42, 1, 1, true, 4096, true]);
     expect([keys.k1[2], keys.k2[2]]).toEqual(nameKey('www.example.com'));
     expect(questionName(query('WWW.Example.com'), q.nameEnd)).toBe('www.example.com');
+    // Bytes outside letters, digits, '-' and '_' are written as zone files write them.
+    const odd = Buffer.from([
+      ...query('a.example').subarray(0, 12),
+      3,
+      0x41,
+      0x20,
+      0x2e,
+      1,
+      0x5f,
+      0,
+      0,
+      1,
+      0,
+      1,
+    ]);
+    expect(questionName(odd, 12 + 7)).toBe('a\\032\\046._');
+    expect(questionName(Buffer.from([...odd.subarray(0, 12), 0, 0, 1, 0, 1]), 13)).toBe('.');
   });
 
   it('reads ECS only when asked (a listed forwarder)', () => {

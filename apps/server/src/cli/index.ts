@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import './node-memory.js';
 import { ConfigError } from '../config.js';
 
 /**

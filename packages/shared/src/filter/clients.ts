@@ -54,6 +54,11 @@ export class ClientIndex {
   }
 
   /** Whether ECS from this source is believed (the resolver parses ECS only then). */
+  /** Whether any forwarder's ECS is believed at all (if not, a resolver need not look at the option). */
+  get hasEcsForwarders(): boolean {
+    return this.forwarders.length > 0;
+  }
+
   trustsEcs(source: string): boolean {
     if (this.forwarders.length === 0) return false;
     const a = parseIp(source);

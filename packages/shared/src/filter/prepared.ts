@@ -1,5 +1,5 @@
 import { FILTER_CATEGORIES, type FilterCategory } from './categories.js';
-import { DomainTable, decodeKeys } from './domain-table.js';
+import { DomainTable, forEachKeyChunk } from './domain-table.js';
 import { SuffixKeys } from './names.js';
 import type { CompiledPolicy, GroupPolicy, SchoolPolicy } from './policy.js';
 import { anyWindowOpen, minuteOfWeek } from './schedule.js';
@@ -85,17 +85,22 @@ export class PreparedPolicy {
   private readonly scratch = new Uint32Array(2);
   private readonly keys = new SuffixKeys();
 
-  constructor(readonly policy: CompiledPolicy) {
+  /** The policy it was built from, with each list's keys dropped once they are in the table. */
+  readonly policy: CompiledPolicy;
+
+  constructor(policy: CompiledPolicy) {
+    this.policy = { ...policy, lists: policy.lists.map((l) => ({ ...l, keys: '' })) };
     const total = policy.lists.reduce((n, l) => n + l.count, 0);
     this.table = new DomainTable(total);
     this.listCategory = policy.lists.map((l) => l.category);
     let illegalLo = 0;
     let illegalHi = 0;
     policy.lists.forEach((list, bit) => {
-      const pairs = decodeKeys(list.keys);
-      if (pairs.length / 2 !== list.count)
-        throw new Error(`list ${list.id}: count ${list.count} but ${pairs.length / 2} keys`);
-      for (let i = 0; i < pairs.length; i += 2) this.table.add(pairs[i]!, pairs[i + 1]!, bit);
+      const table = this.table;
+      const count = forEachKeyChunk(list.keys, (pairs, n) => {
+        for (let i = 0; i < n * 2; i += 2) table.add(pairs[i]!, pairs[i + 1]!, bit);
+      });
+      if (count !== list.count) throw new Error(`list ${list.id}: count ${list.count} but ${count} keys`);
       if (list.kind === 'block' && list.category === 'illegal') {
         if (bit < 32) illegalLo |= 1 << bit;
         else illegalHi |= 1 << (bit - 32);

@@ -21,6 +21,8 @@ export interface ServedPolicy {
 export class LivePolicy implements PolicySource {
   private policy: CompiledPolicy | null = null;
   private prepared: PreparedPolicy | null = null;
+  /** The policy `prepared` was built from (a PreparedPolicy keeps a copy without the list keys). */
+  private preparedFor: CompiledPolicy | null = null;
   private version = -1;
   private listeners = new Set<(p: CompiledPolicy) => void>();
   private running: Promise<void> = Promise.resolve();
@@ -41,7 +43,10 @@ export class LivePolicy implements PolicySource {
   /** The decision tables of the current policy (block page, self-test expectations), built once per version. */
   preparedPolicy(): PreparedPolicy | null {
     if (!this.policy) return null;
-    if (this.prepared?.policy !== this.policy) this.prepared = new PreparedPolicy(this.policy);
+    if (this.preparedFor !== this.policy) {
+      this.prepared = new PreparedPolicy(this.policy);
+      this.preparedFor = this.policy;
+    }
     return this.prepared;
   }
 
