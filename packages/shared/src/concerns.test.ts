@@ -5,7 +5,7 @@ import {
   isImageryCategory,
   isStaffAllegation,
 } from './concerns.js';
-import { roleNeedsTotp, scopesFor } from './permissions.js';
+import { roleNeedsTotp, scopesFor } from './permission-checks.js';
 
 describe('concern permissions and categories (issue 3)', () => {
   it('lets every member of staff report and read their own, the DSL team all, pupils only tell', () => {

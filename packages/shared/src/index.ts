@@ -1,5 +1,6 @@
 export * from './roles.js';
 export * from './permissions.js';
+export * from './permission-checks.js';
 export * from './year-groups.js';
 export * from './upn.js';
 export * from './audit.js';

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, SAFEGUARDING_ROLES } from './roles.js';
-import { isSafeguardingRole, readsSafeguardingData, roleNeedsTotp, rolesNeedTotp, scopesFor } from './permissions.js';
+import {
+  isSafeguardingRole,
+  permissionsFor,
+  readsSafeguardingData,
+  roleNeedsTotp,
+  rolesNeedTotp,
+  scopesFor,
+} from './permission-checks.js';
 
 describe('permission table', () => {
   it('requires TOTP of the safeguarding team and administrators, not of teachers or pupils', () => {
@@ -15,6 +22,14 @@ describe('permission table', () => {
   });
   it('gives the broadest scope first when roles combine', () => {
     expect(scopesFor(['parent', 'teacher'], 'people.read')).toEqual(['school', 'my_children']);
+  });
+  it('answers a role set the same in any order, and its kept answers cannot be changed', () => {
+    expect(scopesFor(['teacher', 'parent'], 'people.read')).toEqual(['school', 'my_children']);
+    expect(scopesFor(['teacher', 'governor'], 'people.vulnerability')).toEqual([]);
+    expect(scopesFor(['governor', 'teacher'], 'people.vulnerability')).toEqual([]);
+    expect(() => scopesFor(['dsl'], 'safeguarding.read').push('own')).toThrow(TypeError);
+    expect(scopesFor(['dsl'], 'safeguarding.read')).toEqual(['school']);
+    expect(permissionsFor(['teacher', 'parent'])).toEqual(permissionsFor(['parent', 'teacher']));
   });
 });
 
