@@ -3,6 +3,7 @@ import { ROLES, readsSafeguardingData, rolesNeedTotp } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
 import type { SessionTable } from '../../db/schema.js';
+import { prepared } from '../../db/prepared.js';
 import { appendAudit } from '../audit/service.js';
 import { newToken, sha256 } from '../../lib/ids.js';
 import { addMinutes, iso } from '../../lib/time.js';
@@ -19,6 +20,24 @@ export interface Actor {
   idleMinutes: number;
   totpEnrolled: boolean;
 }
+
+const rolesInSchool = prepared((db, accountId, schoolId) =>
+  db
+    .selectFrom('role_assignments')
+    .select('role')
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where('school_id', '=', schoolId),
+);
+
+const rolesInSchoolOrTrust = prepared((db, accountId, schoolId, organisationId) =>
+  db
+    .selectFrom('role_assignments')
+    .select('role')
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null)
+    .where((eb) => eb.or([eb('school_id', '=', schoolId), eb('organisation_id', '=', organisationId)])),
+);
 
 /** Roles an account holds in one school, including organisation roles of that school's trust. */
 export async function rolesIn(
@@ -37,18 +56,9 @@ export async function rolesIn(
           .select('organisation_id')
           .where('id', '=', schoolId)
           .executeTakeFirst();
-  const rows = await db
-    .selectFrom('role_assignments')
-    .select('role')
-    .where('account_id', '=', accountId)
-    .where('revoked_at', 'is', null)
-    .where((eb) =>
-      eb.or([
-        eb('school_id', '=', schoolId),
-        ...(school?.organisation_id ? [eb('organisation_id', '=', school.organisation_id)] : []),
-      ]),
-    )
-    .execute();
+  const rows = school?.organisation_id
+    ? await rolesInSchoolOrTrust(db, accountId, schoolId, school.organisation_id)
+    : await rolesInSchool(db, accountId, schoolId);
   const set = new Set(rows.map((r) => r.role));
   return ROLES.filter((r: Role) => set.has(r));
 }
@@ -125,22 +135,8 @@ export async function setSessionState(db: Executor, id: string, state: SessionTa
   await db.updateTable('sessions').set({ state }).where('id', '=', id).execute();
 }
 
-/** Minutes a session may wait in a sign-in step (second factor, enrolment, new password). */
-const PENDING_MINUTES = 15;
-
-/**
- * Loads the session behind a cookie token, enforcing expiry, disabled accounts, leavers and the idle lock
- * (clarification 9: enforced by the server). Returns undefined for any session that is no longer valid.
- */
-export async function loadActor(
-  ctx: AppContext,
-  token: string,
-  opts: { touch: boolean },
-): Promise<Actor | undefined> {
-  const id = sha256(token);
-  // One query for the session, its account, the person it is in the session's school, and that school's
-  // organisation: every request pays for this lookup, so it is one round trip rather than three.
-  const row = await ctx.db
+const sessionRow = prepared((db, id) =>
+  db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
     .leftJoin('people', (j) =>
@@ -166,8 +162,25 @@ export async function loadActor(
       'accounts.disabled_at',
       'accounts.totp_enrolled_at',
     ])
-    .where('sessions.id', '=', id)
-    .executeTakeFirst();
+    .where('sessions.id', '=', id),
+);
+
+/** Minutes a session may wait in a sign-in step (second factor, enrolment, new password). */
+const PENDING_MINUTES = 15;
+
+/**
+ * Loads the session behind a cookie token, enforcing expiry, disabled accounts, leavers and the idle lock
+ * (clarification 9: enforced by the server). Returns undefined for any session that is no longer valid.
+ */
+export async function loadActor(
+  ctx: AppContext,
+  token: string,
+  opts: { touch: boolean },
+): Promise<Actor | undefined> {
+  const id = sha256(token);
+  // One query for the session, its account, the person it is in the session's school, and that school's
+  // organisation: every request pays for this lookup, so it is one round trip rather than three.
+  const [row] = await sessionRow(ctx.db, id);
   if (!row || row.ended_at) return undefined;
   const now = ctx.clock.now();
   const nowIso = iso(now);
