@@ -36,3 +36,16 @@ export function presentPerson(p: PersonTable, opts: { vulnerability: boolean }) 
   };
 }
 export type PersonView = ReturnType<typeof presentPerson>;
+
+/**
+ * presentPerson as JSON text, kept per row object and presentation: the people search serves the same rows
+ * from memory again and again (search-index.ts), and turning them into text was a large part of its cost.
+ * Rows are never changed in place (a change loads new rows), so a kept text is never stale.
+ */
+const jsonKept = new WeakMap<PersonTable, [string | undefined, string | undefined]>();
+export function presentPersonJson(p: PersonTable, opts: { vulnerability: boolean }): string {
+  let kept = jsonKept.get(p);
+  if (!kept) jsonKept.set(p, (kept = [undefined, undefined]));
+  const slot = opts.vulnerability ? 1 : 0;
+  return (kept[slot] ??= JSON.stringify(presentPerson(p, opts)));
+}

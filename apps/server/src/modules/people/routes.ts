@@ -26,7 +26,10 @@ export function peopleRoutes(app: FastifyInstance, ctx: AppContext): void {
     ip: req.ip,
   });
 
-  app.get('/api/people', async (req) => service.listPeople(caller(req), parse(ListQuery, req.query)));
+  app.get('/api/people', async (req, reply) => {
+    const { json } = await service.listPeople(caller(req), parse(ListQuery, req.query));
+    return reply.type('application/json; charset=utf-8').send(json);
+  });
 
   app.get('/api/people/:id', async (req) => {
     parse(EmptyQuery, req.query);

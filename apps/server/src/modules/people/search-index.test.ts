@@ -4,6 +4,7 @@ import type { Client } from '../../test/harness.js';
 import { sessionFor, startTestEnv, TEST_PASSWORD, type TestEnv } from '../../test/harness.js';
 import { listPeople, listPeopleSql, type Reader } from './repo.js';
 import type { ListQuery } from './schema.js';
+import { presentPerson, presentPersonJson } from './present.js';
 
 /**
  * The in-memory search (search-index.ts) must give exactly what the SQL search gives, and never a stale answer:
@@ -37,6 +38,11 @@ describe('people search index', () => {
       base,
       { ...base, q: 'a' },
       { ...base, q: 'an e' },
+      { ...base, q: 'e an', kind: 'pupil' },
+      { ...base, q: 'zzqx' },
+      { ...base, q: 'a', limit: 5, offset: 4 },
+      { ...base, q: '% _' },
+      { ...base, q: 'er', keyStage: 'KS1', status: 'all' },
       { ...base, kind: 'pupil' },
       { ...base, keyStage: 'KS2', limit: 7, offset: 3 },
       { ...base, year: 'R' },
@@ -49,6 +55,35 @@ describe('people search index', () => {
       expect(fast, JSON.stringify(q)).toEqual(slow);
     }
     expect((await listPeople(env.ctx.db, schoolId, school, base, now)).length).toBeGreaterThan(40);
+  });
+
+  it('answers with exactly the JSON of the presented rows, kept text or not', async () => {
+    const now = new Date().toISOString();
+    const rows = await listPeopleSql(
+      env.ctx.db,
+      schoolId,
+      { scopes: ['school'], personId: null },
+      {
+        q: 'a',
+        status: 'current',
+        limit: 10,
+        offset: 0,
+      },
+      now,
+    );
+    const res = await office.get('/api/people?q=a&limit=10');
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(res.body).toBe(
+      JSON.stringify({
+        people: rows.slice(0, 10).map((p) => presentPerson(p, { vulnerability: false })),
+        hasMore: rows.length > 10,
+      }),
+    );
+    for (const vulnerability of [false, true, false]) {
+      expect(presentPersonJson(rows[0]!, { vulnerability })).toBe(
+        JSON.stringify(presentPerson(rows[0]!, { vulnerability })),
+      );
+    }
   });
 
   it('sees a change made directly in the database at the next search', async () => {
