@@ -21,6 +21,7 @@ import {
   SMOKE,
   TURNS,
   combine,
+  cpuPerRequest,
   drive,
   fmt,
   harbourEnv,
@@ -86,6 +87,21 @@ async function main(): Promise<void> {
       `\nsearch/hello ratio ${(ratio * 100).toFixed(1)}% (target ≥ 25%), search p99 ${r.office!.p99} ms (target < 50 ms): ${ok ? 'MET' : 'NOT MET'}`,
     );
     console.log(`DSL search/hello ratio ${((r.dsl!.rps / r.hello!.rps) * 100).toFixed(1)}%`);
+    // Server CPU per request: a figure the machine's other load hardly moves.
+    const officeDrive = { headers: { cookie: seeded.officeCookie }, requests: queries };
+    const cpu = {
+      hello: await cpuPerRequest(hello.pid!, helloUrl, {}),
+      office: await cpuPerRequest(harbour.pid!, `${base}/api/people`, officeDrive),
+      dsl: await cpuPerRequest(harbour.pid!, `${base}/api/people`, {
+        headers: { cookie: seeded.dslCookie },
+        requests: queries,
+      }),
+    };
+    if (cpu.hello && cpu.office && cpu.dsl)
+      console.log(
+        `server CPU per request: hello-world ${cpu.hello.toFixed(0)} µs, office search ${cpu.office.toFixed(0)} µs ` +
+          `(hello-world is ${((cpu.hello / cpu.office) * 100).toFixed(1)}% of it), DSL search ${cpu.dsl.toFixed(0)} µs`,
+      );
     if (r.office!.non2xx || r.dsl!.non2xx)
       throw new Error('searches answered with errors: the bench is not measuring search');
   } finally {

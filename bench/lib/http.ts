@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -156,3 +157,40 @@ export const fmt = (r: Result): string =>
 
 export const header = (name: string): string =>
   `${name}${SMOKE ? ' (smoke)' : ''}: node ${process.version}, ${ON_PG ? 'PostgreSQL' : 'SQLite'}, ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(1)}`;
+
+/** CPU time (user + system) a process has used, in µs, from /proc (Linux); null elsewhere. */
+function cpuMicros(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1_000_000) / CLOCK_TICKS;
+  } catch {
+    return null;
+  }
+}
+const CLOCK_TICKS = 100; // USER_HZ on Linux
+
+/**
+ * Server CPU per request: what the process spent answering a fixed number of requests. Unlike requests/s it
+ * hardly depends on what else the machine is doing, so it shows the cost of a change on a busy machine too.
+ */
+export async function cpuPerRequest(
+  pid: number,
+  url: string,
+  opts: Omit<Drive, 'connections'> & { connections?: number },
+  amount = SMOKE ? 3_000 : 20_000,
+): Promise<number | null> {
+  const run = (n: number) =>
+    autocannon({
+      url,
+      connections: opts.connections ?? 10,
+      amount: n,
+      method: opts.method ?? 'GET',
+      headers: opts.headers ?? {},
+      ...(opts.requests ? { requests: opts.requests } : {}),
+    });
+  await run(Math.ceil(amount / 10));
+  const before = cpuMicros(pid);
+  await run(amount);
+  const after = cpuMicros(pid);
+  return before === null || after === null ? null : (after - before) / amount;
+}
