@@ -18,6 +18,8 @@ import * as repo from './repo.js';
 import type { EditVersion, NewVersion, RecordBody } from './schema.js';
 import { monitoringNotice } from '../monitoring/settings.js';
 import { fillStarter, STARTER_TEXTS } from './starter-texts.js';
+import { bindVisitorAddress } from './visitor-binding.js';
+import { livePolicy } from '../filtering/live.js';
 
 export const presentVersion = (v: AupVersionTable, currentId: string | null) => ({
   id: v.id,
@@ -224,7 +226,7 @@ export async function sign(c: Caller, body: { versionId: string; personId?: stri
   const schoolId = c.actor.schoolId;
   const myId = c.actor.personId;
   if (!myId) throw new AppError('forbidden', 'Your account is not linked to a person in this school');
-  return c.ctx.db.transaction().execute(async (tx) => {
+  const signed = await c.ctx.db.transaction().execute(async (tx) => {
     const targetId = body.personId ?? myId;
     const me = await findPerson(tx, schoolId, myId);
     const target = await findPerson(tx, schoolId, targetId);
@@ -266,8 +268,26 @@ export async function sign(c: Caller, body: { versionId: string; personId?: stri
       { type: 'aup_signature', id },
       { versionId: v.id, personId: target.id, method },
     );
-    return { signatureId: id, signedAt: now };
+    // A visitor who accepts the visitor agreement reaches the guest network from the address they signed on.
+    const binding =
+      v.audience === 'visitor' && method === 'self' && target.kind === 'visitor'
+        ? await bindVisitorAddress(c.ctx, tx, { schoolId, visitor: target, ip: c.ip })
+        : null;
+    if (binding)
+      await auditAs(
+        c,
+        tx,
+        'filter.binding.create',
+        { type: 'filter_binding', id: binding.id },
+        {
+          groupId: binding.groupId,
+          expiresAt: binding.expiresAt,
+        },
+      );
+    return { signatureId: id, signedAt: now, binding };
   });
+  if (signed.binding) await livePolicy(c.ctx).refresh();
+  return signed;
 }
 
 /** Staff record a paper signature, or that a young pupil's agreement was discussed with them. */
