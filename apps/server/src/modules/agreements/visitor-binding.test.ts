@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSchool } from '../demo/seed.js';
-import { Client, createUser, sessionFor, startTestEnv, type TestEnv } from '../../test/harness.js';
+import type { Client } from '../../test/harness.js';
+import { createUser, sessionFor, startTestEnv, type TestEnv } from '../../test/harness.js';
 import { newId } from '../../lib/ids.js';
 
 /**
