@@ -10,8 +10,9 @@ interface Entry {
   qtype: number;
   qclass: number;
   dnssecOk: boolean;
-  /** The question name in wire form, for an exact (case-insensitive) match: no collision can mix names. */
-  name: Buffer;
+  /** Length of the question name in wire form, which the answer holds at offset 12: entries match on it
+   * exactly (case-insensitively), so no hash collision can mix names. */
+  nameLen: number;
   prepared: Prepared;
   insertedAt: number;
   expiresAt: number;
@@ -139,7 +140,7 @@ export class AnswerCache {
           e.dnssecOk !== q.dnssecOk
         )
           continue;
-        if (e.name.length !== nameLen || !sameName(e.name, 0, msg, 12, nameLen)) continue;
+        if (e.nameLen !== nameLen || !sameName(e.prepared.bytes, 12, msg, 12, nameLen)) continue;
         if (e.expiresAt <= now) {
           this.remove(key, e);
           break;
@@ -204,7 +205,7 @@ export class AnswerCache {
       qtype: f.qtype,
       qclass: f.qclass,
       dnssecOk: f.dnssecOk,
-      name: Buffer.from(f.msg.subarray(12, 12 + f.nameLen)),
+      nameLen: f.nameLen,
       prepared,
       insertedAt,
       expiresAt: insertedAt + prepared.cacheTtl * 1000,

@@ -52,7 +52,7 @@ export function recordsAnswer(
   const edns = q?.edns ?? false;
   const bodyLen = records ? records.length : 0;
   const out = Buffer.allocUnsafe(questionEnd + bodyLen + (edns ? OPT_LEN : 0));
-  msg.copy(out, 0, 0, questionEnd);
+  for (let i = 0; i < questionEnd; i++) out[i] = msg[i]!; // header and question: a few dozen bytes
   const flags = msg.readUInt16BE(2);
   const badVers = q?.badVersion ?? false;
   out.writeUInt16BE(answerFlags(flags, badVers ? 0 : rcode), 2);

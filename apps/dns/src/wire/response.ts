@@ -8,7 +8,7 @@ import { RCODE, TYPE_OPT, sameName, skipName } from './query.js';
 export interface Prepared {
   /** header + question + records, OPT removed, ARCOUNT adjusted. Id and flags are rewritten per client. */
   bytes: Buffer;
-  ttlOffsets: Uint32Array;
+  /** Each record's TTL: its offset in `bytes` and its value as received, in pairs (offset, ttl). */
   ttls: Uint32Array;
   rcode: number;
   /** Flags the upstream set that the client keeps: AA is dropped (we are not authoritative), AD kept. */
@@ -23,8 +23,7 @@ const TYPE_SOA = 6;
 export const MAX_CACHE_TTL = 86_400;
 /** A record takes at least 11 bytes, so a 64 KB message holds fewer than 6,000: scratch for the scan. */
 const MAX_RECORDS = 6000;
-const scratchOffsets = new Uint32Array(MAX_RECORDS);
-const scratchTtls = new Uint32Array(MAX_RECORDS);
+const scratchTtls = new Uint32Array(MAX_RECORDS * 2);
 
 /**
  * Checks that `msg` answers our question (`question` = the bytes [12, questionEnd) we sent) and prepares it.
@@ -42,7 +41,6 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   const ns = msg.readUInt16BE(8);
   const ar = msg.readUInt16BE(10);
   let p = 12 + question.length;
-  const offsets = scratchOffsets;
   const ttls = scratchTtls;
   let n = 0;
   let minAnswerTtl = Infinity;
@@ -65,8 +63,8 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
       optEnd = next;
     } else {
       const ttl = msg.readUInt32BE(p + 4) & 0x7fffffff; // RFC 2181 8: the top bit set means zero
-      offsets[n] = p + 4;
-      ttls[n] = ttl;
+      ttls[n * 2] = p + 4;
+      ttls[n * 2 + 1] = ttl;
       n++;
       if (i < an) minAnswerTtl = Math.min(minAnswerTtl, ttl);
       else if (i < an + ns && type === TYPE_SOA && rdlen >= 22) {
@@ -77,13 +75,17 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
     p = next;
   }
   let bytes: Buffer;
-  if (optStart >= 0) {
+  if (optStart >= 0 && optEnd === p && msg.byteOffset === 0 && msg.buffer.byteLength === p) {
+    // The usual answer: our OPT last, in a datagram of its own. Cut it off in place (no copy).
+    bytes = msg.subarray(0, optStart);
+    bytes.writeUInt16BE(ar - 1, 10);
+  } else if (optStart >= 0) {
     bytes = Buffer.allocUnsafe(p - (optEnd - optStart));
     msg.copy(bytes, 0, 0, optStart);
     msg.copy(bytes, optStart, optEnd, p);
     bytes.writeUInt16BE(ar - 1, 10);
     const cut = optEnd - optStart;
-    for (let i = 0; i < n; i++) if (offsets[i]! > optStart) offsets[i] = offsets[i]! - cut;
+    for (let i = 0; i < n * 2; i += 2) if (ttls[i]! > optStart) ttls[i] = ttls[i]! - cut;
   } else if (p === msg.length && msg.byteOffset === 0 && msg.buffer.byteLength === p) {
     bytes = msg; // a datagram of its own (dgram's): nothing else shares its memory
   } else bytes = Buffer.from(msg.subarray(0, p));
@@ -95,8 +97,7 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   }
   return {
     bytes,
-    ttlOffsets: offsets.slice(0, n),
-    ttls: ttls.slice(0, n),
+    ttls: ttls.slice(0, n * 2),
     rcode,
     upstreamFlags: flags & 0x0020,
     cacheTtl: Math.min(cacheTtl, MAX_CACHE_TTL),
@@ -111,7 +112,6 @@ function partial(msg: Buffer, question: Buffer, flags: number): Prepared {
   bytes.writeUInt16BE(0, 10);
   return {
     bytes,
-    ttlOffsets: new Uint32Array(0),
     ttls: new Uint32Array(0),
     rcode: flags & 0xf,
     upstreamFlags: 0,

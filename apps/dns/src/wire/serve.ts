@@ -10,17 +10,20 @@ import type { Prepared } from './response.js';
 export function serveAnswer(msg: Buffer, q: Query, p: Prepared, insertedAt: number, now: number): Buffer {
   const base = p.bytes;
   const out = Buffer.allocUnsafe(base.length + (q.edns ? 11 : 0));
-  base.copy(out);
-  msg.copy(out, 0, 0, 2);
-  msg.copy(out, 12, 12, q.questionEnd);
+  out.set(base);
+  // The id and the question as the client wrote them: a few dozen bytes, copied by hand (Buffer#copy with
+  // offsets makes a view per call).
+  out[0] = msg[0]!;
+  out[1] = msg[1]!;
+  for (let i = 12; i < q.questionEnd; i++) out[i] = msg[i]!;
   const flags =
     answerFlags(msg.readUInt16BE(2), p.rcode) | (q.dnssecOk || q.flags & 0x0020 ? p.upstreamFlags : 0);
   out.writeUInt16BE(flags, 2);
   const age = Math.floor((now - insertedAt) / 1000);
   if (age > 0) {
-    for (let i = 0; i < p.ttlOffsets.length; i++) {
-      const left = p.ttls[i]! - age;
-      out.writeUInt32BE(left > 0 ? left : 0, p.ttlOffsets[i]);
+    for (let i = 0; i < p.ttls.length; i += 2) {
+      const left = p.ttls[i + 1]! - age;
+      out.writeUInt32BE(left > 0 ? left : 0, p.ttls[i]);
     }
   }
   if (q.edns) {
