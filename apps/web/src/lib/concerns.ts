@@ -213,12 +213,21 @@ export const FIELD_LABELS: Record<string, string> = {
   account: 'What was seen or said',
   immediateAction: 'What was done at once',
   adultDescription: 'The adult',
+  category: 'Category',
 };
 
 export const categoryLabel = (c: string): string => CONCERN_CATEGORY_INFO[c as ConcernCategory]?.label ?? c;
 
 export const subtypeLabel = (c: string, s: string | null): string =>
   (s && CONCERN_CATEGORY_INFO[c as ConcernCategory]?.subtypes?.[s]) ?? '';
+
+/** A category as the amendments keep it ("indecent_images/accidental") in words. */
+export const categoryText = (code: string | null): string | null => {
+  if (!code) return code;
+  const [c, s = null] = code.split('/') as [string, string?];
+  const sub = subtypeLabel(c, s);
+  return `${categoryLabel(c)}${sub ? `: ${sub}` : ''}`;
+};
 
 /** A datetime-local value ("2026-12-01T10:15", the browser's own zone) as an ISO instant. */
 export function localToIso(v: string): string {

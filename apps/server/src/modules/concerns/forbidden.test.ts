@@ -40,6 +40,7 @@ type Op =
   | 'reopen'
   | 'action'
   | 'refer'
+  | 'recategorise'
   | 'viewers'
   | 'imagery'
   | 'attach'
@@ -64,6 +65,7 @@ const ALLOWED: Record<string, Op[]> = {
     'reopen',
     'action',
     'refer',
+    'recategorise',
     'imagery',
     'attach',
     'agency',
@@ -84,6 +86,7 @@ const ALLOWED: Record<string, Op[]> = {
     'reopen',
     'action',
     'refer',
+    'recategorise',
     'imagery',
     'attach',
     'agency',
@@ -104,6 +107,7 @@ const ALLOWED: Record<string, Op[]> = {
     'close',
     'action',
     'refer',
+    'recategorise',
     'viewers',
     'attach',
     'agency',
@@ -213,6 +217,9 @@ describe('the forbidden matrix: every role, every forbidden read and write', () 
           `${c(ids.plain!)}/referrals`,
           { agencyId: ids.agency, referredAt: '2026-11-20T10:00:00Z' },
         ];
+      case 'recategorise':
+        // A new concern: the one in an imagery category, moved to another.
+        return ['POST', `${c(ids.imagery!)}/category`, { category: 'cyberbullying', reason: 'r' }];
       case 'viewers':
         return ['POST', `${c(ids.restricted!)}/viewers`, { add: [s.users.dsl!.accountId] }];
       case 'imagery':

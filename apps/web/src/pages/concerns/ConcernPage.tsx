@@ -3,7 +3,14 @@ import { Link, useParams } from 'react-router-dom';
 import { isImageryCategory } from '@harbour/shared';
 import { ErrorMessage } from '../../components/DataTable';
 import { ApiError, get } from '../../lib/api';
-import { FIELD_LABELS, STATUS_LABELS, sizeText, subtypeLabel, type ConcernDetail } from '../../lib/concerns';
+import {
+  FIELD_LABELS,
+  STATUS_LABELS,
+  categoryText,
+  sizeText,
+  subtypeLabel,
+  type ConcernDetail,
+} from '../../lib/concerns';
 import { usePageTitle } from '../../lib/forms';
 import { formatInstant } from '../../lib/people';
 import { useSession } from '../../lib/session';
@@ -134,11 +141,11 @@ export function ConcernPage() {
                 </p>
                 <p className="pre">
                   <span className="label">Was: </span>
-                  <del>{a.previous ?? '(empty)'}</del>
+                  <del>{(a.field === 'category' ? categoryText(a.previous) : a.previous) ?? '(empty)'}</del>
                 </p>
                 <p className="pre">
                   <span className="label">Now: </span>
-                  <ins>{a.text || '(empty)'}</ins>
+                  <ins>{(a.field === 'category' ? categoryText(a.text) : a.text) || '(empty)'}</ins>
                 </p>
               </li>
             ))}

@@ -13,6 +13,7 @@ import {
 import { post } from '../../lib/api';
 import { fileBase64, localToIso, nowLocal } from '../../lib/concerns';
 import { Field, formText, useFormErrors, usePageTitle } from '../../lib/forms';
+import { CategoryOptions, SubtypeRadios } from './CategoryFields';
 import { ConcernsNav } from './ConcernsNav';
 import { CustodyFields, custodyBodies } from './CustodyFields';
 import { PeoplePicker, type Picked } from './PupilPicker';
@@ -147,11 +148,7 @@ export function RecordConcern() {
               }}
             >
               <option value="">Choose…</option>
-              {CONCERN_CATEGORIES.map((c) => (
-                <option key={c} value={c}>
-                  {CONCERN_CATEGORY_INFO[c].label} (policy {CONCERN_CATEGORY_INFO[c].section})
-                </option>
-              ))}
+              <CategoryOptions categories={CONCERN_CATEGORIES} />
             </select>
           )}
         </Field>
@@ -159,18 +156,7 @@ export function RecordConcern() {
           <fieldset id="concern-subtype" className="field">
             <legend>Which of these is it? *</legend>
             {errors.fieldError('subtype') && <p className="field-error">{errors.fieldError('subtype')}</p>}
-            {Object.entries(info.subtypes).map(([k, label]) => (
-              <label key={k} className="checkbox">
-                <input
-                  type="radio"
-                  name="subtype"
-                  value={k}
-                  checked={subtype === k}
-                  onChange={() => setSubtype(k)}
-                />{' '}
-                {label}
-              </label>
-            ))}
+            <SubtypeRadios subtypes={Object.entries(info.subtypes)} value={subtype} onChange={setSubtype} />
           </fieldset>
         )}
         {allegation ? (

@@ -11,6 +11,7 @@ import {
 import { formText } from '../../lib/forms';
 import { formatInstant, type Person } from '../../lib/people';
 import { useSession } from '../../lib/session';
+import { Recategorise } from './Recategorise';
 import { ResponsePanels } from './ResponsePanels';
 import { useRun } from './useRun';
 
@@ -56,6 +57,7 @@ export function TeamPanels(props: TeamProps) {
           >
             Open the concern
           </button>
+          <Recategorise concern={c} onSaved={props.onSaved} />
         </div>
       )}
       {(c.steps?.length ?? 0) > 0 && (

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { Caller } from '../apps/server/src/http/caller.js';
+import { rolesIn } from '../apps/server/src/modules/auth/sessions.js';
+import { recordConcern } from '../apps/server/src/modules/concerns/record.js';
+import { expectPageChecks, signInAs, startHarbour, type Harbour } from './harness.js';
+
+// Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
+const POLL = { timeout: 10_000 };
+
+/**
+ * Triage in Chromium (issue 3): the DSL moves a new concern to a better category, the earlier one kept as an
+ * amendment.
+ */
+describe('triage of concerns in the browser', () => {
+  let h: Harbour;
+  const as = async (username: string): Promise<Caller> => {
+    const a = h.accounts[username]!;
+    return {
+      ctx: h.ctx,
+      ip: null,
+      scopes: ['own'],
+      actor: {
+        sessionId: 'e2e',
+        accountId: a.accountId,
+        username,
+        schoolId: h.schoolId,
+        roles: await rolesIn(h.ctx.db, a.accountId, h.schoolId),
+        personId: a.personId,
+        state: 'active',
+        csrfToken: '',
+        idleMinutes: 5,
+        totpEnrolled: true,
+      },
+    };
+  };
+  const signedIn = async (username: string): Promise<Page> => {
+    const context = await h.newContext();
+    await signInAs(h, context, username);
+    return context.newPage();
+  };
+
+  beforeAll(async () => {
+    h = await startHarbour();
+  });
+  afterAll(() => h.close());
+
+  it('moves a new concern to a better category, keeping the earlier one, until it is opened', async () => {
+    const pupil = await h.ctx.db
+      .selectFrom('people')
+      .select('id')
+      .where('school_id', '=', h.schoolId)
+      .where('kind', '=', 'pupil')
+      .where('year_group', '=', '4')
+      .executeTakeFirstOrThrow();
+    const { concern } = await recordConcern(await as('teacher'), {
+      category: 'other',
+      pupils: [{ personId: pupil.id, subject: true }],
+      occurredAt: '2026-11-30T12:00:00Z',
+      account: 'He said older pupils keep posting about him in the class chat',
+      dslToldInPerson: false,
+    });
+    const dsl = await signedIn('dsl');
+    await dsl.goto(`/concerns/${concern.id}`);
+    await dsl.getByRole('heading', { name: 'Concern: Other online-safety concern' }).waitFor();
+    await expectPageChecks(dsl, 'a new concern, with the category form');
+    await dsl.getByLabel('Category', { exact: true }).selectOption('cyberbullying');
+    await dsl.getByLabel('Why it belongs there').fill('Messages in a group chat: this is cyberbullying');
+    await dsl.getByRole('button', { name: 'Change the category' }).click();
+    await expect
+      .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('Concern: Cyberbullying');
+    const amendments = dsl
+      .getByRole('heading', { name: 'Amendments' })
+      .locator('xpath=following-sibling::ol[1]');
+    await expect.poll(() => amendments.textContent(), POLL).toContain('Was: Other online-safety concern');
+    const history = (await amendments.textContent())!;
+    expect(history).toContain('Now: Cyberbullying');
+    expect(history).toContain('Messages in a group chat');
+    await expect.poll(() => dsl.locator('p.ok').first().textContent(), POLL).toContain('Category changed');
+    // Once opened, its playbook follows the category: the form goes away (and the API refuses, 409).
+    await dsl.getByRole('button', { name: 'Open the concern' }).click();
+    await dsl.getByRole('heading', { name: 'Playbook' }).waitFor();
+    await expect.poll(() => dsl.getByRole('button', { name: 'Change the category' }).count(), POLL).toBe(0);
+    const refused = await dsl.evaluate(async (id) => {
+      const s = (await (await fetch('/api/session')).json()) as { csrfToken: string };
+      const res = await fetch(`/api/concerns/${id}/category`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': s.csrfToken },
+        body: JSON.stringify({ category: 'other', reason: 'back again' }),
+      });
+      return res.status;
+    }, concern.id);
+    expect(refused).toBe(409);
+  });
+});
