@@ -1,39 +1,45 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import Fastify from 'fastify';
 import { createContext } from '../../apps/server/src/bootstrap.js';
 import { loadConfig } from '../../apps/server/src/config.js';
-import { buildApp } from '../../apps/server/src/http/app.js';
 import { seedDemoSchool } from '../../apps/server/src/modules/demo/seed.js';
 import { MonitoringSettings } from '../../apps/server/src/modules/monitoring/settings.js';
 import { issueSource } from '../../apps/server/src/modules/monitoring/sources.js';
 import { updateSetting } from '../../apps/server/src/modules/settings/service.js';
+import { harbourEnv, startProcess, stop } from '../lib/http.js';
 import { loadEvalSet } from './eval.js';
 
 /**
  * The ingestion API's events/s (issue 6): batches of 500 events posted over HTTP to a real Harbour on SQLite
- * (WAL), four connections (autocannon), beside a bare Fastify hello-world driven the same way in the same run. Both servers and
- * the client share this one process, so the ratio is what to read; absolute figures follow the machine's load.
- * At the end every accepted event must be in the database ("no event lost").
+ * (WAL), four connections (autocannon), beside a bare Fastify hello-world driven the same way in the same run.
+ * Like bench/api, Harbour (`harbour start`, web only) and hello-world each run in a process of their own and
+ * the load generator in this one, as sources are other machines; the school, its source token and the rate
+ * limit are set up here in the same database first. At the end every event sent must be in the database ("no
+ * event lost").
  */
 const BATCH = 500;
 const CONCURRENCY = 4;
+const TICK = 100; // clock ticks a second in /proc/<pid>/stat (Linux)
+
+/** CPU seconds a child process has used so far (user and system), from /proc; 0 where there is none. */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return (Number(f[11]) + Number(f[12])) / TICK;
+  } catch {
+    return 0;
+  }
+}
 
 export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond: number; ratio: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-ingest-bench-'));
-  const config = loadConfig({
-    HARBOUR_DATA_DIR: dataDir,
-    HARBOUR_MASTER_KEY: randomBytes(32).toString('base64'),
-    HARBOUR_DATABASE_URL: `sqlite:${path.join(dataDir, 'harbour.sqlite')}`,
-    HARBOUR_LOG_LEVEL: 'silent',
-  });
-  const ctx = await createContext({ config });
-  const app = await buildApp(ctx, { webDist: null });
-  const hello = Fastify({ logger: false });
-  hello.get('/', async () => ({ hello: 'world' }));
+  const env = harbourEnv(dataDir, `sqlite:${path.join(dataDir, 'harbour.sqlite')}`);
+  const ctx = await createContext({ config: loadConfig(env) });
+  let harbour: Awaited<ReturnType<typeof startProcess>> | null = null;
+  let hello: Awaited<ReturnType<typeof startProcess>> | null = null;
+  let open = true;
   try {
     const seeded = await seedDemoSchool(ctx, { adminPassword: 'bench-unused-password-1', pupilsPerYear: 10 });
     const schoolId = seeded.schoolId;
@@ -88,8 +94,24 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       }
       return JSON.stringify({ events });
     };
-    const harbourUrl = await app.listen({ host: '127.0.0.1', port: 0 });
-    const helloUrl = await hello.listen({ host: '127.0.0.1', port: 0 });
+    // This process lets go of the database while Harbour serves it, and reads it again at the end.
+    await ctx.database.close();
+    open = false;
+    const harbourUrl = `http://127.0.0.1:${env.HARBOUR_PORT}`;
+    const helloUrl = `http://127.0.0.1:${Number(env.HARBOUR_PORT) + 1}/`;
+    const prof = process.env.BENCH_PROFILE
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
+      : [];
+    harbour = await startProcess(
+      [...prof, '--import', 'tsx', 'apps/server/src/cli/index.ts', 'start'],
+      env,
+      `${harbourUrl}/api/health`,
+    );
+    hello = await startProcess(
+      ['--import', 'tsx', 'bench/api/hello.ts'],
+      { PORT: String(Number(env.HARBOUR_PORT) + 1) },
+      helloUrl,
+    );
     let sent = 0;
     let failures = 0;
     const post = async (): Promise<number> => {
@@ -126,7 +148,8 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
         bodies.length = 0;
         for (let i = 0; i < (smoke ? 60 : 400); i++) bodies.push(body());
       }
-      const cpu = process.cpuUsage();
+      const pid = (ingest ? harbour : hello)!.pid;
+      const cpu = cpuSeconds(pid);
       const r = await autocannon({
         url,
         connections: CONCURRENCY,
@@ -151,7 +174,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
             }
           : {}),
       });
-      const used = process.cpuUsage(cpu);
+      const used = cpuSeconds(pid) - cpu;
       const n = r.requests.total * (ingest ? BATCH : 1);
       // Every distinct batch handed to the load generator, answered or not when the turn ended. A source
       // resends what was not acknowledged; so does this, and the duplicates are then refused by id.
@@ -162,7 +185,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       }
       return {
         perSecond: n / seconds,
-        perCpuSecond: n / ((used.user + used.system) / 1e6),
+        perCpuSecond: used > 0 ? n / used : 0,
         repeats: next > bodies.length,
       };
     };
@@ -179,24 +202,21 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       helloCpu += h.perCpuSecond / turns;
       ingestCpu += i.perCpuSecond / turns;
     }
-    const stored = Number(
-      (
-        await ctx.db
-          .selectFrom('monitor_events')
-          .select((eb) => eb.fn.countAll().as('n'))
-          .where('school_id', '=', schoolId)
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
-    const alerts = (await ctx.db.selectFrom('monitor_alerts').select('id').execute()).length;
+    await stop(harbour);
+    harbour = null;
+    const after = await createContext({ config: loadConfig(env), migrate: false });
+    const counted = await countStored(after, schoolId).finally(() => after.database.close());
+    const { stored, alerts } = counted;
     const ratio = ingestRate / BATCH / helloRate;
-    console.log('\n== Ingestion API (SQLite, batches of 500, 4 connections, one process)');
+    console.log(
+      '\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes)',
+    );
     console.log(`hello-world baseline: ${Math.round(helloRate).toLocaleString('en-GB')} requests/s`);
     console.log(
       `ingestion: ${Math.round(ingestRate).toLocaleString('en-GB')} events/s (${(ingestRate / BATCH).toFixed(1)} batches/s, ${(ratio * 100).toFixed(1)}% of hello-world's requests/s as batches, ${(ingestRate / helloRate).toFixed(2)}x as events)`,
     );
     console.log(
-      `per CPU-second of this process (server and client): hello-world ${Math.round(helloCpu).toLocaleString('en-GB')} requests, ingestion ${Math.round(ingestCpu).toLocaleString('en-GB')} events`,
+      `per CPU-second of the server's own process: hello-world ${Math.round(helloCpu).toLocaleString('en-GB')} requests, ingestion ${Math.round(ingestCpu).toLocaleString('en-GB')} events`,
     );
     console.log(
       `events sent ${distinct.toLocaleString('en-GB')}, acknowledged during the runs ${sent.toLocaleString('en-GB')}, stored by the resend of every batch afterwards ${resentNew.toLocaleString('en-GB')} (answers cut off at the end of a turn), stored ${stored.toLocaleString('en-GB')}, failed batches ${failures}, alerts ${alerts}`,
@@ -207,9 +227,23 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
     if (stored !== distinct || failures > 0) process.exitCode = 1;
     return { eventsPerSecond: ingestRate, ratio };
   } finally {
-    await app.close();
-    await hello.close();
-    await ctx.database.close();
+    await stop(harbour);
+    await stop(hello);
+    if (open) await ctx.database.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+async function countStored(ctx: Awaited<ReturnType<typeof createContext>>, schoolId: string) {
+  const stored = Number(
+    (
+      await ctx.db
+        .selectFrom('monitor_events')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .where('school_id', '=', schoolId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+  const alerts = (await ctx.db.selectFrom('monitor_alerts').select('id').execute()).length;
+  return { stored, alerts };
 }

@@ -18,6 +18,17 @@ describe('envelope encryption', () => {
     expect(() => open(key, 'v1.' + raw.toString('base64url'), 'concern-1')).toThrow();
   });
 
+  it('never uses an IV twice, across refills of the IV pool', () => {
+    const key = randomBytes(32);
+    const ivs = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const sealed = seal(key, `event ${i}`, `e${i}`);
+      ivs.add(Buffer.from(sealed.slice(3), 'base64url').subarray(0, 12).toString('hex'));
+      expect(open(key, sealed, `e${i}`).toString()).toBe(`event ${i}`);
+    }
+    expect(ivs.size).toBe(2000);
+  });
+
   it('creates the master key file once, readable only by its owner', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-key-'));
     const file = path.join(dir, 'sub', 'master.key');
