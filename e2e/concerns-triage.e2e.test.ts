@@ -10,7 +10,8 @@ const POLL = { timeout: 10_000 };
 
 /**
  * Triage in Chromium (issue 3): the DSL moves a new concern to a better category, the earlier one kept as an
- * amendment.
+ * amendment; the headteacher names the DSL who may see an allegation about a member of staff, who then sees it,
+ * while a DSL not named meets it as a concern that does not exist.
  */
 describe('triage of concerns in the browser', () => {
   let h: Harbour;
@@ -92,5 +93,65 @@ describe('triage of concerns in the browser', () => {
       return res.status;
     }, concern.id);
     expect(refused).toBe(409);
+  });
+
+  it('lets the head name the DSL who sees an allegation about staff; a DSL not named does not', async () => {
+    const subject = h.accounts.support!;
+    const { concern } = await recordConcern(await as('teacher'), {
+      category: 'staff_allegation',
+      pupils: [],
+      staffSubjectPersonId: subject.personId,
+      occurredAt: '2026-11-30T09:00:00Z',
+      account: 'A pupil showed me messages a member of staff sent to her on a personal account',
+      dslToldInPerson: false,
+    });
+    const url = `/concerns/${concern.id}`;
+    const dsl = await signedIn('dsl');
+    const deputy = await signedIn('deputy');
+    // Before anyone is named, only the head holds it.
+    for (const page of [dsl, deputy]) {
+      await page.goto(url);
+      await expect
+        .poll(() => page.getByRole('heading', { level: 1 }).textContent(), POLL)
+        .toBe('No such concern');
+    }
+    const head = await signedIn('head');
+    await head.goto(url);
+    await head.getByRole('heading', { name: 'Who may see this record' }).waitFor();
+    await head
+      .getByLabel('Let a designated safeguarding lead see it')
+      .selectOption({ label: 'Sam Brightwater' });
+    await head.getByRole('button', { name: 'Name them' }).click();
+    const named = head.getByRole('list', { name: 'Named to see this record' });
+    await expect.poll(() => named.textContent(), POLL).toContain('Sam Brightwater');
+    await expectPageChecks(head, 'a restricted concern with a named DSL');
+
+    // The named DSL sees it (and who is named); the deputy, not named, still meets a concern that does not exist.
+    await dsl.goto(url);
+    await expect
+      .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('Concern: Allegation about a member of staff’s online conduct (restricted record)');
+    await expect
+      .poll(() => dsl.getByRole('list', { name: 'Named to see this record' }).textContent(), POLL)
+      .toContain('Sam Brightwater');
+    expect(await dsl.getByRole('button', { name: 'Name them' }).count()).toBe(0);
+    await deputy.goto(url);
+    await expect
+      .poll(() => deputy.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('No such concern');
+    // The person it is about never meets it.
+    const asSubject = await signedIn('support');
+    await asSubject.goto(url);
+    await expect
+      .poll(() => asSubject.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('No such concern');
+
+    // Removing the DSL takes it away again.
+    await head.getByRole('button', { name: 'Remove Sam Brightwater' }).click();
+    await expect.poll(() => head.getByText('No one is named yet.').count(), POLL).toBe(1);
+    await dsl.reload();
+    await expect
+      .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('No such concern');
   });
 });

@@ -158,7 +158,11 @@ export interface ConcernDetail extends ConcernSummary {
   lessonsLearnt?: string | null;
   imageryViews?:
     { id: string; viewedBy: string; viewedAt: string; reason: string; recordedAt: string }[] | null;
-  namedViewers?: { accountId: string; namedAt: string }[];
+  custodianRole?: string | null;
+  namedViewers?: { accountId: string; name: string; namedAt: string }[];
+  /** The custodian of a restricted record (the head, or the chair): may name and remove who sees it. */
+  managesViewers?: boolean;
+  mayName?: { accountId: string; name: string }[];
   access: { level: 'reporter' | 'team'; canManage: boolean };
 }
 

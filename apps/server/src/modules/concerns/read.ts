@@ -17,6 +17,7 @@ import { auditConcernList } from './audit-list.js';
 import { opener, type Opener } from './seal.js';
 import { levelOf, viewerOf, type Level } from './visibility.js';
 import { myActionsOn, responseView } from './response-read.js';
+import { viewerNames } from './viewer-names.js';
 
 /** The sealed column behind each amendable field (and the associated data it was sealed with). */
 export const TEXT_COLUMNS: Record<ConcernTextField, { column: keyof ConcernTable; aad: string }> = {
@@ -190,9 +191,7 @@ async function teamOnly(c: Caller, row: ConcernTable, o: Opener) {
       outcome: o.maybe(e.id, 'outcome', e.outcome_enc ?? null),
       lessonsLearnt: o.maybe(e.id, 'lessons', e.lessons_enc ?? null),
     })),
-    namedViewers: viewers
-      .filter((v) => !v.removed_at)
-      .map((v) => ({ accountId: v.account_id, namedAt: v.named_at })),
+    ...(await viewerNames(c, row, viewers)),
     imageryViews: imagery,
   };
 }

@@ -63,9 +63,29 @@ describe('restricted records: allegations about staff', () => {
     expect(
       (await u('dsl').post(`/api/concerns/${id}/viewers`, { add: [s.users.dsl!.accountId] })).statusCode,
     ).toBe(403);
+    // The head is offered the DSLs and deputies by name, never the subject or themself.
+    const offered = (await u('head').get(`/api/concerns/${id}`)).json().concern;
+    expect(offered.managesViewers).toBe(true);
+    expect(offered.mayName.map((v: { accountId: string }) => v.accountId).sort()).toEqual(
+      [s.users.dsl!.accountId, s.users.deputy!.accountId].sort(),
+    );
+    expect(offered.mayName.map((v: { name: string }) => v.name)).toContain('dsl Tester');
     const named = await u('head').post(`/api/concerns/${id}/viewers`, { add: [s.users.dsl!.accountId] });
     expect(named.statusCode, named.body).toBe(200);
-    expect((await u('dsl').get(`/api/concerns/${id}`)).json().concern.access.level).toBe('team');
+    const asNamed = (await u('dsl').get(`/api/concerns/${id}`)).json().concern;
+    expect(asNamed.access.level).toBe('team');
+    expect(asNamed.managesViewers).toBe(false);
+    expect(asNamed.mayName).toEqual([]);
+    expect(asNamed.namedViewers).toMatchObject([{ accountId: s.users.dsl!.accountId, name: 'dsl Tester' }]);
+    // The named DSL is told, with no detail; the others are not.
+    const told = (await inbox(s.users.dsl!.accountId)).filter((m) => m.link === `/concerns/${id}`);
+    expect(told.map((m) => m.channel).sort()).toEqual(['email', 'in_app']);
+    expect((await inbox(s.users.deputy!.accountId)).filter((m) => m.link === `/concerns/${id}`)).toEqual([]);
+    expect(
+      (await u('head').get(`/api/concerns/${id}`))
+        .json()
+        .concern.mayName.map((v: { accountId: string }) => v.accountId),
+    ).toEqual([s.users.deputy!.accountId]);
     expect((await u('deputy').get(`/api/concerns/${id}`)).statusCode).toBe(404);
 
     // The subject meets it in no list, no audit view.

@@ -5,6 +5,7 @@ import { AppError } from '../../lib/errors.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
 import { entityHistory } from '../audit/service.js';
+import { enqueueEmail, enqueueInApp } from '../outbox/service.js';
 import { managed } from './additions.js';
 import { access } from './read.js';
 import * as repo from './repo.js';
@@ -51,7 +52,17 @@ export async function setViewers(c: Caller, id: string, body: z.infer<typeof Vie
       (await repo.viewersOf(tx, schoolId, id)).filter((v) => !v.removed_at).map((v) => v.account_id),
     );
     for (const acc of new Set(body.add))
-      if (!current.has(acc))
+      if (!current.has(acc)) {
+        // Told at once, with no detail: only that there is a record for them to see, and a link.
+        const note = {
+          schoolId,
+          recipientAccountId: acc,
+          subject: 'You have been named on a restricted concern',
+          body: 'You have been named to see a restricted concern in Harbour. Sign in to read it: this message carries no details.',
+          link: `/concerns/${id}`,
+        };
+        await enqueueInApp(c.ctx, tx, note);
+        await enqueueEmail(c.ctx, tx, note);
         await repo.insertViewer(tx, {
           id: newId(),
           school_id: schoolId,
@@ -62,6 +73,7 @@ export async function setViewers(c: Caller, id: string, body: z.infer<typeof Vie
           removed_at: null,
           removed_by: null,
         });
+      }
     for (const acc of new Set(body.remove))
       await repo.removeViewer(tx, schoolId, id, acc, c.actor.accountId, now);
     await auditAs(c, tx, 'concern.viewers', { type: 'concern', id }, { add: body.add, remove: body.remove });

@@ -20,6 +20,7 @@ import { TeamPanels } from './TeamPanels';
 import { accountNamer, useStaffNames } from './useNames';
 import { ViewsPanel, type ViewEntry } from './ViewsPanel';
 import { MyActions } from './MyActions';
+import { NamedViewers } from './NamedViewers';
 
 /**
  * One concern. The reporter sees their submission, additions, status and actions assigned to them
@@ -217,6 +218,7 @@ export function ConcernPage() {
           onSaved={load}
         />
       )}
+      {team && c.restricted && <NamedViewers concern={c} onSaved={load} />}
       {c.access.canManage && <ViewsPanel entries={views} />}
     </section>
   );
