@@ -256,4 +256,6 @@ export interface ComplianceTables {
   self_reviews: SelfReviewTable;
   self_review_ratings: SelfReviewRatingTable;
   review_actions: ReviewActionTable;
+  /** Bumped by triggers on the dashboard's tables (migration 0050). */
+  compliance_revisions: { school_id: string; rev: number };
 }

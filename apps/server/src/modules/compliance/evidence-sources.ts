@@ -36,12 +36,16 @@ export interface EvidenceProviders {
 }
 
 const providers: Partial<EvidenceProviders> = {};
+let generation = 0;
+/** Moves whenever a provider is registered or removed: a kept dashboard counted without it is out of date. */
+export const providersGeneration = (): number => generation;
 
 export function registerEvidenceProvider<K extends keyof EvidenceProviders>(
   kind: K,
   provider: EvidenceProviders[K],
 ): void {
   providers[kind] = provider;
+  generation++;
 }
 
 /** The module's evidence for the period, or null while that module does not exist. */
@@ -59,4 +63,5 @@ export async function evidenceFrom<K extends keyof EvidenceProviders>(
 /** For tests: forget a provider registered by an earlier test. */
 export function unregisterEvidenceProvider(kind: keyof EvidenceProviders): void {
   delete providers[kind];
+  generation++;
 }

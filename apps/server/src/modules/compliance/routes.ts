@@ -4,7 +4,6 @@ import { auditAs, callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { createAction, listActions, updateAction } from './actions.js';
 import { checklists, saveCheck } from './checklists.js';
-import { dashboard } from './dashboard.js';
 import { governorReport } from './governor-report.js';
 import { renderGovernorReportPdf } from './governor-report-pdf.js';
 import {
@@ -19,6 +18,7 @@ import {
   RatingBody,
   ReportQuery,
 } from './schema.js';
+import { cachedDashboard } from './dashboard-cache.js';
 import { completeReview, getReviewDetail, listReviews, rate, startReview } from './self-review.js';
 
 /** The compliance dashboard, checklists, self-review, action plan and governor report (policy 5.1, 1.3.2). */
@@ -28,7 +28,7 @@ export function complianceRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.get('/api/compliance/dashboard', async (req) => {
     parse(EmptyQuery, req.query);
     const c = caller(req);
-    return dashboard(c.ctx, c.actor.schoolId);
+    return cachedDashboard(c.ctx, c.actor.schoolId);
   });
   app.get('/api/compliance/checklists', async (req) => {
     parse(EmptyQuery, req.query);
