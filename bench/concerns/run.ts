@@ -21,6 +21,7 @@ import {
   TURNS,
   DURATION,
   combine,
+  cpuPerRequest,
   drive,
   fmt,
   harbourEnv,
@@ -75,6 +76,14 @@ async function main(): Promise<void> {
     console.log(
       `\ndashboard p99 ${r.dashboard!.p99} ms, chronology p99 ${r.chronology!.p99} ms (target < 100 ms): ${ok ? 'MET' : 'NOT MET'}`,
     );
+    const cpuDash = await cpuPerRequest(harbour.pid!, `${base}/api/concerns/dashboard`, { headers }, 2000);
+    const cpuChron = await cpuPerRequest(harbour.pid!, `${base}/`, { headers, requests: chronologies }, 2000);
+    const cpuHello = await cpuPerRequest(hello.pid!, helloUrl, {}, 20000);
+    if (cpuDash && cpuChron && cpuHello)
+      console.log(
+        `server CPU per request: hello-world ${cpuHello.toFixed(0)} µs, dashboard ${(cpuDash / 1000).toFixed(1)} ms, ` +
+          `chronology ${(cpuChron / 1000).toFixed(1)} ms`,
+      );
     if (r.dashboard!.non2xx || r.chronology!.non2xx)
       throw new Error('requests answered with errors: the bench is not measuring them');
   } finally {
