@@ -63,6 +63,11 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     sqlite.pragma('synchronous = NORMAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // SQLite's default page cache is 2 MB: a school's five years of concerns are hundreds of MB, and a
+    // dashboard or chronology that misses the cache reads every page through a system call. 64 MB of cache and
+    // reads through a memory map of up to 1 GB make those reads several times faster at 100,000 concerns.
+    sqlite.pragma('cache_size = -65536');
+    sqlite.pragma('mmap_size = 1073741824');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
     return { db, dialect: 'sqlite', file: path.resolve(file), url, close: () => db.destroy() };
   }
