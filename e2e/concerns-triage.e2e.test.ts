@@ -11,7 +11,8 @@ const POLL = { timeout: 10_000 };
 /**
  * Triage in Chromium (issue 3): the DSL moves a new concern to a better category, the earlier one kept as an
  * amendment; the headteacher names the DSL who may see an allegation about a member of staff, who then sees it,
- * while a DSL not named meets it as a concern that does not exist.
+ * while a DSL not named meets it as a concern that does not exist; the DSL reviews closed concerns past their
+ * retention date, keeping one longer and disposing of another (a tombstone stays).
  */
 describe('triage of concerns in the browser', () => {
   let h: Harbour;
@@ -153,5 +154,69 @@ describe('triage of concerns in the browser', () => {
     await expect
       .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
       .toBe('No such concern');
+  });
+
+  it('reviews closed concerns past their retention date: keeps one, disposes of another', async () => {
+    const old = async (account: string) => {
+      const { concern } = await recordConcern(await as('teacher'), {
+        category: 'other',
+        pupils: [],
+        adult: { description: 'A visitor to the school' },
+        occurredAt: '2026-11-30T12:00:00Z',
+        account,
+        dslToldInPerson: false,
+      });
+      // Recorded and closed long ago: 25 years on, it is due for review.
+      await h.ctx.db
+        .updateTable('concerns')
+        .set({
+          status: 'closed',
+          closed_at: '1999-03-01T10:00:00.000Z',
+          recorded_at: '1999-02-01T10:00:00.000Z',
+        })
+        .where('id', '=', concern.id)
+        .execute();
+      return concern.id;
+    };
+    const keep = await old('Filmed pupils at the gate');
+    const dispose = await old('Asked pupils for their usernames');
+    const dsl = await signedIn('dsl');
+    await dsl.goto('/concerns/dashboard');
+    await dsl.getByRole('link', { name: 'Retention review' }).click();
+    await dsl.getByRole('heading', { name: 'Retention review', level: 1 }).waitFor();
+    const due = dsl.getByRole('list', { name: 'Due for review' });
+    await expect.poll(() => due.getByRole('listitem').count(), POLL).toBe(2);
+    await expectPageChecks(dsl, 'retention review');
+    const forms = dsl.getByRole('form', { name: /^Decision on/ });
+    const first = forms.nth(0);
+    await first.getByLabel('Keep until (when keeping it)').fill('2031-09-01');
+    await first.getByLabel('Reason').fill('A related case is still open with the police');
+    await first.getByRole('button', { name: 'Record the decision' }).click();
+    await expect.poll(() => due.getByRole('listitem').count(), POLL).toBe(1);
+    const second = forms.nth(0);
+    await second.getByLabel('Dispose of it').check();
+    await second.getByLabel('Reason').fill('Past the retention period, nothing outstanding');
+    await second.getByRole('button', { name: 'Record the decision' }).click();
+    await expect.poll(() => dsl.getByText('No concern is due for review.').count(), POLL).toBe(1);
+    await expect
+      .poll(() => dsl.getByRole('list', { name: 'Disposed of' }).textContent(), POLL)
+      .toContain('Past the retention period, nothing outstanding');
+    const rows = await h.ctx.db
+      .selectFrom('concerns')
+      .select(['id', 'retain_until', 'tombstoned_at'])
+      .where('id', 'in', [keep, dispose])
+      .execute();
+    const kept = rows.find((r) => r.retain_until)!;
+    const gone = rows.find((r) => r.tombstoned_at)!;
+    expect(kept.retain_until).toBe('2031-09-01');
+    // The disposed record answers like one that does not exist; its row stays as a tombstone.
+    await dsl.goto(`/concerns/${gone.id}`);
+    await expect
+      .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('No such concern');
+    await dsl.goto(`/concerns/${kept.id}`);
+    await expect
+      .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
+      .toBe('Concern: Other online-safety concern');
   });
 });

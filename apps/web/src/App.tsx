@@ -56,6 +56,7 @@ import { ConcernList } from './pages/concerns/ConcernList';
 import { ConcernPage } from './pages/concerns/ConcernPage';
 import { Dashboard as ConcernDashboard } from './pages/concerns/Dashboard';
 import { RecordConcern } from './pages/concerns/RecordConcern';
+import { Retention } from './pages/concerns/Retention';
 import { Trends } from './pages/concerns/Trends';
 import { Worried } from './pages/concerns/Worried';
 
@@ -99,6 +100,7 @@ export function App() {
           <Route path="/concerns/dashboard" element={<ConcernDashboard />} />
           <Route path="/concerns/trends" element={<Trends />} />
           <Route path="/concerns/agencies" element={<Agencies />} />
+          <Route path="/concerns/retention" element={<Retention />} />
           <Route path="/people/:id/chronology" element={<Chronology />} />
           <Route path="/concerns/:id" element={<ConcernPage />} />
           <Route path="/worried" element={<Worried />} />

@@ -154,6 +154,10 @@ export const PERMISSIONS = {
   'concerns.imagery': { description: 'Record that suspected imagery was viewed, and why', sensitive: true },
   'concerns.reopen': { description: 'Reopen a closed concern, with a reason', sensitive: true },
   'concerns.agencies': { description: 'Keep the school’s agency directory', sensitive: true },
+  'concerns.retention': {
+    description: 'Review closed concerns past their retention date: keep them longer, or dispose of them',
+    sensitive: true,
+  },
   'concerns.trends': {
     description: 'See concern trends (aggregate; small numbers hidden outside the DSL team)',
     sensitive: false,
@@ -257,6 +261,8 @@ export const GRANTS: Record<Role, Grants> = {
     'policy.approve': 'school',
     // The head holds allegations about staff (policy 8; clarification 6).
     'concerns.restricted': 'school',
+    // ... and so reviews their retention too, with the DSLs.
+    'concerns.retention': 'school',
   },
   // Suspected imagery is viewed only by a DSL, only where unavoidable (policy 9.1).
   dsl: {
@@ -265,6 +271,7 @@ export const GRANTS: Record<Role, Grants> = {
     ...MONITOR_DSL,
     'concerns.imagery': 'school',
     'concerns.reopen': 'school',
+    'concerns.retention': 'school',
   },
   // Approval of resets and safeguarding roles is the head's or a DSL's (clarification 9), not a deputy's.
   deputy_dsl: {
@@ -273,6 +280,7 @@ export const GRANTS: Record<Role, Grants> = {
     ...MONITOR_DSL,
     'concerns.imagery': 'school',
     'concerns.reopen': 'school',
+    'concerns.retention': 'school',
   },
   online_safety_lead: { ...STAFF_BASE, ...COMPLIANCE_LEADS, ...FILTER_WORK },
   leadership: {

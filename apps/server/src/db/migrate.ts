@@ -6,6 +6,7 @@ import * as m0003 from './migrations/0003-people-revisions.js';
 import * as m0004 from './migrations/0004-people-account-index.js';
 import * as m0010 from './migrations/0010-concerns.js';
 import * as m0011 from './migrations/0011-concern-response.js';
+import * as m0012 from './migrations/0012-concern-retention.js';
 import * as m0019 from './migrations/0019-concern-dashboard-indexes.js';
 import * as m0020 from './migrations/0020-filtering.js';
 import * as m0030 from './migrations/0030-agreements.js';
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004-people-account-index': m0004,
   '0010-concerns': m0010,
   '0011-concern-response': m0011,
+  '0012-concern-retention': m0012,
   '0019-concern-dashboard-indexes': m0019,
   '0020-filtering': m0020,
   '0030-agreements': m0030,

@@ -213,6 +213,17 @@ export interface ConcernSanctionTable {
   recorded_at: string;
   recorded_by: string | null;
 }
+/** A retention review's decision (migration 0012): keep until a later date, or dispose (a tombstone stays). */
+export interface ConcernRetentionReviewTable {
+  id: string;
+  school_id: string;
+  concern_id: string;
+  decision: 'keep' | 'dispose';
+  keep_until: string | null;
+  reason_enc: string;
+  decided_at: string;
+  decided_by: string;
+}
 
 export interface ConcernTables {
   concerns: ConcernTable;
@@ -230,4 +241,5 @@ export interface ConcernTables {
   concern_referrals: ConcernReferralTable;
   concern_parent_contacts: ConcernParentContactTable;
   concern_sanctions: ConcernSanctionTable;
+  concern_retention_reviews: ConcernRetentionReviewTable;
 }

@@ -105,6 +105,7 @@ describe('bad input on every route', () => {
       'concern_referrals',
       'concern_parent_contacts',
       'concern_sanctions',
+      'concern_retention_reviews',
     ] as const;
     const out: unknown[] = [];
     for (const t of tables) out.push(await env.ctx.db.selectFrom(t).selectAll().execute());

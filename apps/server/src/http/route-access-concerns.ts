@@ -38,6 +38,9 @@ export const CONCERN_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/concern-agencies': { permission: 'concerns.manage' },
   'POST /api/concern-agencies': { permission: 'concerns.agencies' },
   'PATCH /api/concern-agencies/:id': { permission: 'concerns.agencies' },
+  // Retention review: closed concerns past their date, and a DSL's decision (keep longer, or dispose).
+  'GET /api/concerns/retention': { permission: 'concerns.retention' },
+  'POST /api/concerns/:id/retention': { permission: 'concerns.retention' },
 
   // The whole picture: a pupil's chronology and the dashboard for the DSL team; trends, anonymised with small
   // numbers suppressed, for leadership and governors too (policy 1.3.2).

@@ -23,6 +23,7 @@ const TABLES = [
   'concern_referrals',
   'concern_parent_contacts',
   'concern_sanctions',
+  'concern_retention_reviews',
 ];
 
 type Op =
@@ -41,6 +42,8 @@ type Op =
   | 'action'
   | 'refer'
   | 'recategorise'
+  | 'retentionList'
+  | 'retention'
   | 'viewers'
   | 'imagery'
   | 'attach'
@@ -66,6 +69,8 @@ const ALLOWED: Record<string, Op[]> = {
     'action',
     'refer',
     'recategorise',
+    'retentionList',
+    'retention',
     'imagery',
     'attach',
     'agency',
@@ -87,6 +92,8 @@ const ALLOWED: Record<string, Op[]> = {
     'action',
     'refer',
     'recategorise',
+    'retentionList',
+    'retention',
     'imagery',
     'attach',
     'agency',
@@ -108,6 +115,8 @@ const ALLOWED: Record<string, Op[]> = {
     'action',
     'refer',
     'recategorise',
+    'retentionList',
+    'retention',
     'viewers',
     'attach',
     'agency',
@@ -220,6 +229,10 @@ describe('the forbidden matrix: every role, every forbidden read and write', () 
       case 'recategorise':
         // A new concern: the one in an imagery category, moved to another.
         return ['POST', `${c(ids.imagery!)}/category`, { category: 'cyberbullying', reason: 'r' }];
+      case 'retentionList':
+        return ['GET', '/api/concerns/retention'];
+      case 'retention':
+        return ['POST', `${c(ids.closed!)}/retention`, { decision: 'dispose', reason: 'r' }];
       case 'viewers':
         return ['POST', `${c(ids.restricted!)}/viewers`, { add: [s.users.dsl!.accountId] }];
       case 'imagery':

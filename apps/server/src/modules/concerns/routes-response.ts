@@ -5,6 +5,7 @@ import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { addAgency, AgencyBody, AgencyPatch, listAgencies, updateAgency } from './agencies.js';
 import { myActions } from './response-read.js';
+import { decideRetention, retentionQueue, RetentionDecision } from './retention.js';
 import { EmptyQuery, IdParams } from './schema.js';
 import {
   ActionDone,
@@ -30,7 +31,10 @@ import {
   referralResponse,
 } from './work.js';
 
-/** Responding to a concern (issue 3): playbook, actions, referrals, parents, sanctions, closing; the directory. */
+/**
+ * Responding to a concern (issue 3): playbook, actions, referrals, parents, sanctions, closing; the directory;
+ * the retention review of closed concerns.
+ */
 export function concernResponseRoutes(app: FastifyInstance, ctx: AppContext): void {
   const caller = callerFrom(ctx);
   const id = (req: { params: unknown }) => parse(IdParams, req.params).id;
@@ -56,6 +60,11 @@ export function concernResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
   post('/api/concerns/:id/parents', ParentContact, parentContact, 201);
   post('/api/concerns/:id/sanctions', Sanction, addSanction, 201);
   post('/api/concerns/actions/:id/done', ActionDone, completeAction);
+  post('/api/concerns/:id/retention', RetentionDecision, decideRetention);
+  app.get('/api/concerns/retention', async (req) => {
+    parse(EmptyQuery, req.query);
+    return retentionQueue(caller(req));
+  });
 
   app.get('/api/concerns/actions/mine', async (req) => {
     parse(EmptyQuery, req.query);

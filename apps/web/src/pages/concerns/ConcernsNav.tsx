@@ -16,6 +16,7 @@ export function ConcernsNav() {
     },
     { to: '/concerns/trends', label: 'Trends', show: can('concerns.trends') },
     { to: '/concerns/agencies', label: 'Agencies', show: can('concerns.agencies') },
+    { to: '/concerns/retention', label: 'Retention review', show: can('concerns.retention') },
   ];
   return <SectionNav label="Concerns" links={links} />;
 }

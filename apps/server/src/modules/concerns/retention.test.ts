@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestEnv, TestClock, type Client, type TestEnv } from '../../test/harness.js';
+import { concernSchool, cyberbullying, type ConcernSchool } from './test-support.js';
+
+interface Due {
+  id: string;
+  rule: string;
+  reviewFrom: string;
+  pupils: string[];
+}
+
+/**
+ * Retention review (issue 3; product brief: child-protection records kept until the child is 25, nothing
+ * hard-deleted by a person, a DSL decides, a tombstone stays).
+ */
+describe('retention review of concerns', () => {
+  let env: TestEnv;
+  let s: ConcernSchool;
+  const clock = new TestClock(new Date('2026-11-25T12:00:00Z'));
+  const u = (k: string) => s.users[k]!.client;
+  const ids: Record<string, string> = {};
+
+  const closeIt = async (c: Client, id: string) => {
+    expect((await c.post(`/api/concerns/${id}/open`, {})).statusCode).toBe(200);
+    for (const st of (await c.get(`/api/concerns/${id}`)).json().concern.steps)
+      if (st.status === 'pending')
+        await c.post(`/api/concerns/${id}/steps`, { stepId: st.id, status: 'done' });
+    const r = await c.post(`/api/concerns/${id}/close`, {
+      outcome: 'Resolved',
+      lessonsLearnt: 'Talk sooner',
+    });
+    expect(r.statusCode, r.body).toBe(200);
+  };
+  const backdate = (id: string, recordedAt: string) =>
+    env.ctx.db
+      .updateTable('concerns')
+      .set({ recorded_at: recordedAt, occurred_at: recordedAt })
+      .where('id', '=', id)
+      .execute();
+  const queue = async (k: string) => {
+    const r = await u(k).get('/api/concerns/retention');
+    expect(r.statusCode, r.body).toBe(200);
+    return r.json<{ due: Due[]; disposed: { concernId: string; reason: string }[] }>();
+  };
+
+  beforeAll(async () => {
+    env = await startTestEnv({ clock });
+    s = await concernSchool(env);
+    const [ada, bram, cleo] = s.pupils as [string, string, string];
+    // Ada turned 25 in 2025; Bram is 21; Cleo's date of birth is not known.
+    await env.ctx.db
+      .updateTable('people')
+      .set({ date_of_birth: '2000-01-01' })
+      .where('id', '=', ada)
+      .execute();
+    await env.ctx.db
+      .updateTable('people')
+      .set({ date_of_birth: '2005-06-01' })
+      .where('id', '=', bram)
+      .execute();
+    const rec = async (body: unknown) =>
+      (await u('teacher').post('/api/concerns', body)).json().concern.id as string;
+    ids.ada = await rec(cyberbullying(ada));
+    ids.bram = await rec(cyberbullying(bram));
+    ids.cleo = await rec(cyberbullying(cleo));
+    ids.open = await rec(cyberbullying(ada));
+    ids.staff = await rec({
+      category: 'staff_allegation',
+      staffSubjectPersonId: s.users.teacher2!.personId,
+      occurredAt: '2026-11-20T10:00:00Z',
+      account: 'An allegation',
+    });
+    for (const k of ['ada', 'bram', 'cleo']) await closeIt(u('dsl'), ids[k]!);
+    await closeIt(u('head'), ids.staff);
+    await backdate(ids.ada, '2010-03-01T10:00:00.000Z');
+    await backdate(ids.bram, '2012-03-01T10:00:00.000Z');
+    await backdate(ids.cleo, '2000-01-01T10:00:00.000Z');
+    await backdate(ids.open, '1990-01-01T10:00:00.000Z');
+    await backdate(ids.staff, '2015-05-01T10:00:00.000Z');
+  });
+  afterAll(() => env.close());
+
+  it('lists closed concerns past their date: the youngest pupil 25, a pupil without a birth date 25 years on, staff 10', async () => {
+    const dsl = await queue('dsl');
+    expect(dsl.due.map((d) => d.id)).toEqual([ids.cleo, ids.ada]);
+    expect(dsl.due.find((d) => d.id === ids.ada)).toMatchObject({
+      rule: 'pupils_25',
+      reviewFrom: '2025-01-01',
+      pupils: ['Ada Fenwick'],
+    });
+    // Cleo's birth date is not known: counted from the day it was recorded.
+    expect(dsl.due.find((d) => d.id === ids.cleo)).toMatchObject({
+      rule: 'pupils_25',
+      reviewFrom: '2025-01-01',
+    });
+    // The allegation about staff is the head's (the DSL is not named on it).
+    const head = await queue('head');
+    expect(head.due.map((d) => d.id)).toEqual([ids.cleo, ids.ada, ids.staff]);
+    expect(head.due.find((d) => d.id === ids.staff)).toMatchObject({
+      rule: 'staff_allegation',
+      reviewFrom: '2025-05-01',
+    });
+    // Not for anyone outside the DSL team; the read is audited with the ids shown.
+    for (const k of ['teacher', 'leader', 'governor', 'admin'])
+      expect((await u(k).get('/api/concerns/retention')).statusCode, k).toBe(403);
+    const audit = await env.ctx.db
+      .selectFrom('audit_entries')
+      .select(['action', 'details'])
+      .where('action', '=', 'concern.retention.list')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(audit)).toContain(ids.ada);
+  });
+
+  it('refuses a decision before the date, on an open concern, without a reason or to anyone else', async () => {
+    const bad: [string, string, unknown, number][] = [
+      ['dsl', ids.bram!, { decision: 'dispose', reason: 'too early' }, 409],
+      ['dsl', ids.open!, { decision: 'dispose', reason: 'still open' }, 409],
+      ['dsl', ids.ada!, { decision: 'dispose', reason: '  ' }, 400],
+      ['dsl', ids.ada!, { decision: 'keep', keepUntil: '2026-01-01', reason: 'past' }, 400],
+      ['dsl', ids.ada!, { decision: 'erase', reason: 'r' }, 400],
+      ['dsl', ids.staff!, { decision: 'dispose', reason: 'not held' }, 404],
+      ['teacher', ids.ada!, { decision: 'dispose', reason: 'r' }, 403],
+      ['leader', ids.ada!, { decision: 'dispose', reason: 'r' }, 403],
+    ];
+    for (const [k, id, body, status] of bad) {
+      const r = await u(k).post(`/api/concerns/${id}/retention`, body);
+      expect(r.statusCode, `${k} ${JSON.stringify(body)}: ${r.body}`).toBe(status);
+      expect(typeof r.json().error?.message).toBe('string');
+    }
+    expect(await env.ctx.db.selectFrom('concern_retention_reviews').selectAll().execute()).toEqual([]);
+  });
+
+  it('keeps a concern until a later date, or disposes of it leaving a tombstone, each audited', async () => {
+    const kept = await u('dsl').post(`/api/concerns/${ids.ada}/retention`, {
+      decision: 'keep',
+      keepUntil: '2031-09-01',
+      reason: 'A sibling is still at the school',
+    });
+    expect(kept.statusCode, kept.body).toBe(200);
+    expect((await u('dsl').get(`/api/concerns/${ids.ada}`)).statusCode).toBe(200);
+    const gone = await u('dsl').post(`/api/concerns/${ids.cleo}/retention`, {
+      decision: 'dispose',
+      reason: 'Past the retention period; nothing outstanding',
+    });
+    expect(gone.statusCode, gone.body).toBe(200);
+    const q = await queue('dsl');
+    expect(q.due.map((d) => d.id)).toEqual([]);
+    expect(q.disposed).toMatchObject([
+      { concernId: ids.cleo, reason: 'Past the retention period; nothing outstanding' },
+    ]);
+    // Disposed: gone from every read, but the row and the decision stay (a tombstone, never a hard delete).
+    expect((await u('dsl').get(`/api/concerns/${ids.cleo}`)).statusCode).toBe(404);
+    const list = (await u('dsl').get('/api/concerns?limit=200')).json().concerns as { id: string }[];
+    expect(list.map((c) => c.id)).not.toContain(ids.cleo);
+    const chron = (await u('dsl').get(`/api/people/${s.pupils[2]}/chronology`)).json().entries as {
+      concernId: string;
+    }[];
+    expect(chron.map((e) => e.concernId)).not.toContain(ids.cleo);
+    const row = await env.ctx.db
+      .selectFrom('concerns')
+      .select(['tombstoned_at', 'retain_until'])
+      .where('id', 'in', [ids.cleo!, ids.ada!])
+      .orderBy('recorded_at')
+      .execute();
+    expect(row[0]!.tombstoned_at).toBe('2026-11-25T12:00:00.000Z');
+    expect(row[1]!.retain_until).toBe('2031-09-01');
+    const reviews = await env.ctx.db.selectFrom('concern_retention_reviews').selectAll().execute();
+    expect(reviews.map((r) => r.decision).sort()).toEqual(['dispose', 'keep']);
+    expect(JSON.stringify(reviews)).not.toContain('sibling');
+    expect(
+      (await u('dsl').post(`/api/concerns/${ids.cleo}/retention`, { decision: 'dispose', reason: 'again' }))
+        .statusCode,
+    ).toBe(404);
+    const audit = await env.ctx.db
+      .selectFrom('audit_entries')
+      .select(['action', 'entity_id'])
+      .where('action', '=', 'concern.retention')
+      .execute();
+    expect(audit.map((a) => a.entity_id).sort()).toEqual([ids.ada, ids.cleo].sort());
+    // Kept until 2031: due again on that day (time passing, played by moving the date to today).
+    await env.ctx.db
+      .updateTable('concerns')
+      .set({ retain_until: '2026-11-25' })
+      .where('id', '=', ids.ada!)
+      .execute();
+    expect((await queue('dsl')).due.find((d) => d.id === ids.ada)).toMatchObject({
+      rule: 'kept_until',
+      reviewFrom: '2026-11-25',
+    });
+  });
+});
