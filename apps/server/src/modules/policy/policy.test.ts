@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoSchool } from '../demo/seed.js';
 import { pdfText } from '../../test/pdf-text.js';
-import type { Client} from '../../test/harness.js';
+import { runDueJobs } from '../../worker.js';
+import type { Client } from '../../test/harness.js';
 import { sessionFor, startTestEnv, type TestEnv } from '../../test/harness.js';
 
 /** Issue 5: the policy's lifecycle (policy 1.2): rendered from settings, two approvals, published, reviewed. */
@@ -86,6 +87,33 @@ describe('the online-safety policy', () => {
       .where('subject', 'like', '%waiting for your approval%')
       .execute();
     expect(approvers.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reminds the head, the DSLs and the leads before the review date, while the version is still current', async () => {
+    const jobs = await env.ctx.db
+      .selectFrom('jobs')
+      .select(['id', 'payload', 'run_at'])
+      .where('kind', '=', 'policy.review_reminder')
+      .execute();
+    const sixty = jobs.find((j) => JSON.parse(j.payload).daysBefore === 60)!;
+    const { dueOn } = JSON.parse(sixty.payload) as { dueOn: string };
+    expect(sixty.run_at.slice(0, 10) < dueOn).toBe(true);
+    // Its day has come.
+    await env.ctx.db
+      .updateTable('jobs')
+      .set({ run_at: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', sixty.id)
+      .execute();
+    await runDueJobs(env.ctx);
+    const told = await env.ctx.db
+      .selectFrom('outbox')
+      .select(['recipient_account_id', 'link'])
+      .where('subject', '=', 'The online-safety policy is due for review in 60 days')
+      .execute();
+    expect(told.map((t) => t.recipient_account_id)).toEqual(
+      expect.arrayContaining([seeded.accounts.head!.accountId, seeded.accounts.dsl!.accountId]),
+    );
+    expect(told.every((t) => t.link === '/policy')).toBe(true);
   });
 
   it('serves the published version at a stable public address, as HTML and as a PDF naming the DSLs', async () => {
