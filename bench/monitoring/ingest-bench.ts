@@ -160,7 +160,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
               headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
               requests: [
                 {
-                  setupRequest: (req: Record<string, unknown>) => ({
+                  setupRequest: (req: autocannon.Request) => ({
                     ...req,
                     body: bodies[next++ % bodies.length],
                   }),
