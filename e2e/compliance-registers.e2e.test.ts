@@ -356,5 +356,13 @@ describe('compliance registers in the browser', () => {
       .toBe('https://learning.example');
     expect(await lead.getByLabel('Its web address').isDisabled()).toBe(true);
     expect(await lead.getByRole('button', { name: /^Save/ }).count()).toBe(0);
+    // A governor reads them too, without the people register.
+    const governor = await as('governor');
+    await governor.goto('/policy/settings');
+    const platform2 = governor.getByRole('form', { name: 'Learning platform' });
+    await expect
+      .poll(() => platform2.getByLabel('Its web address').inputValue(), POLL)
+      .toBe('https://learning.example');
+    expect(await governor.getByRole('alert').count()).toBe(0);
   });
 });

@@ -70,7 +70,9 @@ export function PolicySettings() {
   usePageTitle('What the policy names');
   const { can } = useSession();
   const settings = useApi<{ settings: SettingState[] }>('/api/settings');
-  const staff = useApi<{ people: Staff }>('/api/people?kind=staff&limit=200');
+  // Governors read the settings but not the people register: they see the choices without staff names.
+  const readsPeople = can('people.read');
+  const staff = useApi<{ people: Staff }>(readsPeople ? '/api/people?kind=staff&limit=200' : null);
   const canWrite = can('settings.write');
   return (
     <section>
@@ -86,7 +88,7 @@ export function PolicySettings() {
       </p>
       <ErrorMessage text={settings.error || staff.error} />
       {settings.data &&
-        staff.data &&
+        (staff.data || !readsPeople) &&
         SETTING_FORMS.map((form) => {
           const state = settings.data!.settings.find((s) => s.key === form.key);
           return (
@@ -95,7 +97,7 @@ export function PolicySettings() {
                 key={form.key}
                 form={form}
                 state={state}
-                staff={staff.data!.people}
+                staff={staff.data?.people ?? []}
                 canWrite={canWrite}
                 onSaved={settings.reload}
               />
