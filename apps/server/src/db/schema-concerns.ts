@@ -241,5 +241,7 @@ export interface ConcernTables {
   concern_referrals: ConcernReferralTable;
   concern_parent_contacts: ConcernParentContactTable;
   concern_sanctions: ConcernSanctionTable;
+  /** Bumped by triggers on every change to a school's concern tables (migration 0018): the dashboard's cache. */
+  concern_revisions: { school_id: string; rev: number };
   concern_retention_reviews: ConcernRetentionReviewTable;
 }

@@ -1,8 +1,8 @@
 import { CONCERN_CATEGORY_INFO, type ConcernCategory } from '@harbour/shared';
 import { sql } from 'kysely';
-import { schoolToday, type Caller } from '../../http/caller.js';
+import type { Caller } from '../../http/caller.js';
+import { keptDashboard } from './dashboard-cache.js';
 import { auditConcernList } from './audit-list.js';
-import { iso } from '../../lib/time.js';
 import { visibleTo, viewerOf } from './visibility.js';
 
 /** Each overdue list shows the oldest 100; the totals count them all. */
@@ -15,11 +15,19 @@ const label = (c: string) => CONCERN_CATEGORY_INFO[c as ConcernCategory]?.label 
  * figure counts only concerns the caller may see.
  */
 export async function dashboard(c: Caller) {
+  const result = await keptDashboard(c, countDashboard);
+  // Every view is audited, counted afresh or not.
+  await c.ctx.db
+    .transaction()
+    .execute((tx) => auditConcernList(c, tx, 'concern.dashboard', { type: 'concern' }, {}, result.newest));
+  return result;
+}
+
+/** The dashboard's figures as of `now` and the school's `today`, counted afresh. */
+export async function countDashboard(c: Caller, today: string, now: string) {
   const schoolId = c.actor.schoolId;
   const db = c.ctx.db;
   const v = viewerOf(c);
-  const today = await schoolToday(c.ctx, schoolId);
-  const now = iso(c.ctx.clock.now());
   const byCategory = await db
     .selectFrom('concerns')
     .select(['concerns.category', 'concerns.status', (eb) => eb.fn.countAll<number>().as('n')])
@@ -145,8 +153,5 @@ export async function dashboard(c: Caller) {
       oldestDueAt: s.oldest,
     })),
   };
-  await c.ctx.db
-    .transaction()
-    .execute((tx) => auditConcernList(c, tx, 'concern.dashboard', { type: 'concern' }, {}, result.newest));
   return result;
 }
