@@ -3,9 +3,8 @@ import type { Caller } from '../../http/caller.js';
 import { auditConcernList } from './audit-list.js';
 import { AppError } from '../../lib/errors.js';
 import { displayName, findPerson, staffNamesByAccount } from '../people/lookup.js';
-import { isCustodian } from './visibility.js';
 import { opener } from './seal.js';
-import { visibleTo, viewerOf } from './visibility.js';
+import { keptRows } from './chronology-cache.js';
 
 export interface ChronologyEntry {
   at: string;
@@ -28,30 +27,10 @@ export async function chronology(c: Caller, pupilId: string) {
   const db = c.ctx.db;
   const pupil = await findPerson(db, schoolId, pupilId);
   if (!pupil || pupil.kind !== 'pupil') throw new AppError('not_found', 'Not found');
-  const v = viewerOf(c);
-  const concerns = await db
-    .selectFrom('concerns')
-    .innerJoin('concern_people', 'concern_people.concern_id', 'concerns.id')
-    .selectAll('concerns')
-    .select('concern_people.role as pupil_role')
-    .where('concerns.school_id', '=', schoolId)
-    .where('concern_people.school_id', '=', schoolId)
-    .where('concern_people.person_id', '=', pupilId)
-    .where(visibleTo(v))
-    .execute();
-  const named = new Set(
-    (
-      await db
-        .selectFrom('concern_viewers')
-        .select('concern_id')
-        .where('school_id', '=', schoolId)
-        .where('account_id', '=', c.actor.accountId)
-        .where('removed_at', 'is', null)
-        .execute()
-    ).map((r) => r.concern_id),
+  const { held, notes, steps, actions, referrals, custody, status, parents, sanctions } = await keptRows(
+    c,
+    pupilId,
   );
-  const held = concerns.filter((r) => !r.restricted || isCustodian(v, r) || named.has(r.id));
-  const ids = held.map((r) => r.id);
   const cat = new Map(held.map((r) => [r.id, r.category]));
   const o = await opener(c.ctx, schoolId);
   const entries: ChronologyEntry[] = [];
@@ -74,60 +53,7 @@ export async function chronology(c: Caller, pupilId: string) {
       r.reporter_account_id,
     );
   }
-  if (ids.length) {
-    const [notes, steps, actions, referrals, custody, status, parents, sanctions] = await Promise.all([
-      db
-        .selectFrom('concern_notes')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('concern_steps')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .where('status', '!=', 'pending')
-        .execute(),
-      db
-        .selectFrom('concern_actions')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('concern_referrals')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('concern_custody')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('concern_status_events')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .execute(),
-      db
-        .selectFrom('concern_parent_contacts')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .where('pupil_id', '=', pupilId)
-        .execute(),
-      db
-        .selectFrom('concern_sanctions')
-        .selectAll()
-        .where('school_id', '=', schoolId)
-        .where('concern_id', 'in', ids)
-        .where('pupil_id', '=', pupilId)
-        .execute(),
-    ]);
+  {
     for (const n of notes)
       push(n.event_at, n.kind, n.concern_id, o.text(n.id, 'body', n.body_enc), n.created_by);
     for (const s of steps)

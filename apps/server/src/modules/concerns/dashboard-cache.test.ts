@@ -87,4 +87,31 @@ describe('the DSL dashboard’s kept figures', () => {
       'staff_allegation',
     );
   });
+
+  it('reads a pupil’s chronology afresh after any change to the school’s concerns', async () => {
+    await at('2026-11-25T14:00:00Z');
+    s.users.teacher!.client = await sessionFor(env, s.users.teacher!.accountId, s.schoolId);
+    const pupil = s.pupils[1]!;
+    const chron = async () => {
+      const r = await s.users.dsl!.client.get(`/api/people/${pupil}/chronology`);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json().entries as { kind: string; text: string | null; concernId: string }[];
+    };
+    expect(await chron()).toEqual([]);
+    const r = await s.users.teacher!.client.post('/api/concerns', cyberbullying(pupil));
+    const id = r.json().concern.id as string;
+    expect((await chron()).map((e) => e.kind)).toContain('concern');
+    await s.users.teacher!.client.post(`/api/concerns/${id}/additions`, {
+      text: 'More at lunch',
+      eventAt: '2026-11-25T13:30:00Z',
+    });
+    expect((await chron()).some((e) => e.text?.includes('More at lunch'))).toBe(true);
+    // Made a restricted record behind the server's back: the DSL, not named on it, no longer meets it.
+    await env.ctx.db
+      .updateTable('concerns')
+      .set({ restricted: 1, custodian_role: 'headteacher' })
+      .where('id', '=', id)
+      .execute();
+    expect(await chron()).toEqual([]);
+  });
 });

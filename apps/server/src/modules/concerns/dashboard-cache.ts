@@ -26,7 +26,7 @@ interface Kept {
 const MAX_VIEWERS = 256;
 const kept = new WeakMap<Executor, Map<string, Kept>>();
 
-const revisionOf = prepared((db, schoolId) =>
+export const revisionOf = prepared((db, schoolId) =>
   db.selectFrom('concern_revisions').select('rev').where('school_id', '=', schoolId),
 );
 const nextStepDue = prepared((db, schoolId, now) =>
@@ -39,7 +39,7 @@ const nextStepDue = prepared((db, schoolId, now) =>
 );
 
 /** Everything the figures depend on about the viewer: what they may see follows from these. */
-const viewerKey = (c: Caller) =>
+export const viewerKey = (c: Caller) =>
   [c.actor.schoolId, c.actor.accountId, c.actor.personId ?? '', [...c.actor.roles].sort().join(',')].join(
     '|',
   );
