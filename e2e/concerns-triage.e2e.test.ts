@@ -3,6 +3,8 @@ import type { Page } from 'playwright-core';
 import type { Caller } from '../apps/server/src/http/caller.js';
 import { rolesIn } from '../apps/server/src/modules/auth/sessions.js';
 import { recordConcern } from '../apps/server/src/modules/concerns/record.js';
+import { createOrganisation } from '../apps/server/src/modules/schools/service.js';
+import { grantOrganisationRole } from '../apps/server/src/test/roles.js';
 import { expectPageChecks, signInAs, startHarbour, type Harbour } from './harness.js';
 
 // Text can change just after an action: poll it (up to 10 s on a loaded machine) rather than read it once.
@@ -12,7 +14,8 @@ const POLL = { timeout: 10_000 };
  * Triage in Chromium (issue 3): the DSL moves a new concern to a better category, the earlier one kept as an
  * amendment; the headteacher names the DSL who may see an allegation about a member of staff, who then sees it,
  * while a DSL not named meets it as a concern that does not exist; the DSL reviews closed concerns past their
- * retention date, keeping one longer and disposing of another (a tombstone stays).
+ * retention date, keeping one longer and disposing of another (a tombstone stays); the local authority's officer
+ * keeps an agency entry the school's directory then shows.
  */
 describe('triage of concerns in the browser', () => {
   let h: Harbour;
@@ -218,5 +221,35 @@ describe('triage of concerns in the browser', () => {
     await expect
       .poll(() => dsl.getByRole('heading', { level: 1 }).textContent(), POLL)
       .toBe('Concern: Other online-safety concern');
+  });
+
+  it('lets the local authority keep an agency entry its schools inherit', async () => {
+    const org = await createOrganisation(h.ctx, { name: 'Harbourside Council', kind: 'local_authority' });
+    await h.ctx.db
+      .updateTable('schools')
+      .set({ organisation_id: org })
+      .where('id', '=', h.schoolId)
+      .execute();
+    await grantOrganisationRole(h.ctx.db, h.accounts.oslead!.accountId, org, 'trust_officer');
+    const officer = await signedIn('oslead');
+    await officer.goto('/concerns');
+    await officer.getByRole('link', { name: 'Local authority agencies' }).click();
+    await officer.getByRole('heading', { name: 'Local authority agency entries', level: 1 }).waitFor();
+    await officer.getByLabel('Kind').selectOption('lado');
+    await officer.getByLabel('Name of the service').fill('LADO (Harbourside Council)');
+    await officer.getByLabel('Phone').fill('01632 960123');
+    await officer.getByRole('button', { name: 'Add the agency' }).click();
+    await expect
+      .poll(() => officer.getByRole('region', { name: 'Agencies' }).textContent(), POLL)
+      .toContain('LADO (Harbourside Council)');
+    await expectPageChecks(officer, 'local authority agency entries');
+
+    const dsl = await signedIn('dsl');
+    await dsl.goto('/concerns/agencies');
+    const table = dsl.getByRole('region', { name: 'Agencies' });
+    await expect.poll(() => table.textContent(), POLL).toContain('LADO (Harbourside Council)');
+    const row = table.getByRole('row', { name: /LADO \(Harbourside Council\)/ });
+    expect(await row.textContent()).toContain('From your local authority');
+    expect(await row.textContent()).toContain('01632 960123');
   });
 });

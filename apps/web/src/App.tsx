@@ -100,6 +100,7 @@ export function App() {
           <Route path="/concerns/dashboard" element={<ConcernDashboard />} />
           <Route path="/concerns/trends" element={<Trends />} />
           <Route path="/concerns/agencies" element={<Agencies />} />
+          <Route path="/concerns/trust-agencies" element={<Agencies trust />} />
           <Route path="/concerns/retention" element={<Retention />} />
           <Route path="/people/:id/chronology" element={<Chronology />} />
           <Route path="/concerns/:id" element={<ConcernPage />} />

@@ -154,6 +154,10 @@ export const PERMISSIONS = {
   'concerns.imagery': { description: 'Record that suspected imagery was viewed, and why', sensitive: true },
   'concerns.reopen': { description: 'Reopen a closed concern, with a reason', sensitive: true },
   'concerns.agencies': { description: 'Keep the school’s agency directory', sensitive: true },
+  'concerns.agencies_trust': {
+    description: 'Keep the agency entries a trust’s or local authority’s schools inherit',
+    sensitive: true,
+  },
   'concerns.retention': {
     description: 'Review closed concerns past their retention date: keep them longer, or dispose of them',
     sensitive: true,
@@ -342,7 +346,8 @@ export const GRANTS: Record<Role, Grants> = {
     'consents.record': 'my_children',
   },
   visitor: { 'agreements.sign': 'self' },
-  trust_officer: {},
+  // Acting in one of its schools, a trust or local-authority officer keeps the entries all its schools inherit.
+  trust_officer: { 'concerns.agencies_trust': 'school' },
   system_admin: {
     'people.read': 'school',
     'people.write': 'school',

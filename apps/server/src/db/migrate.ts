@@ -7,6 +7,7 @@ import * as m0004 from './migrations/0004-people-account-index.js';
 import * as m0010 from './migrations/0010-concerns.js';
 import * as m0011 from './migrations/0011-concern-response.js';
 import * as m0012 from './migrations/0012-concern-retention.js';
+import * as m0013 from './migrations/0013-concern-org-agencies.js';
 import * as m0018 from './migrations/0018-concern-revisions.js';
 import * as m0019 from './migrations/0019-concern-dashboard-indexes.js';
 import * as m0020 from './migrations/0020-filtering.js';
@@ -36,6 +37,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010-concerns': m0010,
   '0011-concern-response': m0011,
   '0012-concern-retention': m0012,
+  '0013-concern-org-agencies': m0013,
   '0018-concern-revisions': m0018,
   '0019-concern-dashboard-indexes': m0019,
   '0020-filtering': m0020,

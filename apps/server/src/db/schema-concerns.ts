@@ -167,6 +167,23 @@ export interface ConcernAgencyTable {
   created_at: string;
   updated_at: string;
   updated_by: string | null;
+  /** The trust's or local authority's entry this school's copy overrides (migration 0013). */
+  inherits_id: string | null;
+}
+/** An agency entry of a trust or local authority, inherited by its schools (migration 0013). */
+export interface ConcernOrgAgencyTable {
+  id: string;
+  organisation_id: string;
+  kind: string;
+  name: string;
+  phone: string | null;
+  website: string | null;
+  email: string | null;
+  notes: string | null;
+  archived_at: string | null;
+  created_at: string;
+  updated_at: string;
+  updated_by: string | null;
 }
 export interface ConcernReferralTable {
   id: string;
@@ -238,6 +255,7 @@ export interface ConcernTables {
   concern_steps: ConcernStepTable;
   concern_actions: ConcernActionTable;
   concern_agencies: ConcernAgencyTable;
+  concern_org_agencies: ConcernOrgAgencyTable;
   concern_referrals: ConcernReferralTable;
   concern_parent_contacts: ConcernParentContactTable;
   concern_sanctions: ConcernSanctionTable;

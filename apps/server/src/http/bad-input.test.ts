@@ -21,7 +21,7 @@ describe('bad input on every route', () => {
     const seeded = await seedDemoSchool(env.ctx, { adminPassword: 'x-unused-password-1', pupilsPerYear: 2 });
     // One account holding every role without a deny rule reaches every handler's validation.
     const head = seeded.accounts.head!;
-    for (const role of ['system_admin', 'leadership'] as const) {
+    for (const role of ['system_admin', 'leadership', 'trust_officer'] as const) {
       await env.ctx.db
         .insertInto('role_assignments')
         .values({
@@ -106,6 +106,7 @@ describe('bad input on every route', () => {
       'concern_parent_contacts',
       'concern_sanctions',
       'concern_retention_reviews',
+      'concern_org_agencies',
     ] as const;
     const out: unknown[] = [];
     for (const t of tables) out.push(await env.ctx.db.selectFrom(t).selectAll().execute());

@@ -297,7 +297,7 @@ describe('cross-school isolation on every route', () => {
     });
     // One account of school A holding every role that has no deny rule reaches every handler.
     const head = seededA.accounts.head!;
-    for (const role of ['system_admin', 'leadership'] as const)
+    for (const role of ['system_admin', 'leadership', 'trust_officer'] as const)
       await env.ctx.db
         .insertInto('role_assignments')
         .values({

@@ -38,6 +38,9 @@ export const CONCERN_ROUTE_ACCESS: Record<string, RouteAccess> = {
   'GET /api/concern-agencies': { permission: 'concerns.manage' },
   'POST /api/concern-agencies': { permission: 'concerns.agencies' },
   'PATCH /api/concern-agencies/:id': { permission: 'concerns.agencies' },
+  'GET /api/organisation/concern-agencies': { permission: 'concerns.agencies_trust' },
+  'POST /api/organisation/concern-agencies': { permission: 'concerns.agencies_trust' },
+  'PATCH /api/organisation/concern-agencies/:id': { permission: 'concerns.agencies_trust' },
   // Retention review: closed concerns past their date, and a DSL's decision (keep longer, or dispose).
   'GET /api/concerns/retention': { permission: 'concerns.retention' },
   'POST /api/concerns/:id/retention': { permission: 'concerns.retention' },

@@ -24,6 +24,7 @@ const TABLES = [
   'concern_parent_contacts',
   'concern_sanctions',
   'concern_retention_reviews',
+  'concern_org_agencies',
 ];
 
 type Op =
@@ -44,6 +45,7 @@ type Op =
   | 'recategorise'
   | 'retentionList'
   | 'retention'
+  | 'trustAgency'
   | 'viewers'
   | 'imagery'
   | 'attach'
@@ -233,6 +235,8 @@ describe('the forbidden matrix: every role, every forbidden read and write', () 
         return ['GET', '/api/concerns/retention'];
       case 'retention':
         return ['POST', `${c(ids.closed!)}/retention`, { decision: 'dispose', reason: 'r' }];
+      case 'trustAgency':
+        return ['POST', '/api/organisation/concern-agencies', { kind: 'lado', name: 'x' }];
       case 'viewers':
         return ['POST', `${c(ids.restricted!)}/viewers`, { add: [s.users.dsl!.accountId] }];
       case 'imagery':
@@ -260,7 +264,13 @@ describe('the forbidden matrix: every role, every forbidden read and write', () 
   it('refuses each forbidden operation to each role with a clear 4xx, and changes nothing', async () => {
     expect(ALL).toBe(Object.keys(s.users).length);
     const before = await snapshot();
-    const ops = [...new Set(Object.values(ALLOWED).flat()), 'readRestricted', 'viewers', 'worry'] as Op[];
+    const ops = [
+      ...new Set(Object.values(ALLOWED).flat()),
+      'readRestricted',
+      'viewers',
+      'worry',
+      'trustAgency',
+    ] as Op[];
     const failures: string[] = [];
     let tried = 0;
     for (const role of Object.keys(ALLOWED)) {

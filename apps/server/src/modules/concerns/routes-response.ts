@@ -4,6 +4,7 @@ import type { AppContext } from '../../context.js';
 import { callerFrom } from '../../http/caller.js';
 import { parse } from '../../http/validate.js';
 import { addAgency, AgencyBody, AgencyPatch, listAgencies, updateAgency } from './agencies.js';
+import { addTrustAgency, listTrustAgencies, updateTrustAgency } from './agencies-trust.js';
 import { myActions } from './response-read.js';
 import { decideRetention, retentionQueue, RetentionDecision } from './retention.js';
 import { EmptyQuery, IdParams } from './schema.js';
@@ -79,5 +80,16 @@ export function concernResponseRoutes(app: FastifyInstance, ctx: AppContext): vo
   );
   app.patch('/api/concern-agencies/:id', async (req) =>
     updateAgency(caller(req), id(req), parse(AgencyPatch, req.body)),
+  );
+  // The trust's or local authority's entries, which its schools inherit.
+  app.get('/api/organisation/concern-agencies', async (req) => {
+    parse(EmptyQuery, req.query);
+    return listTrustAgencies(caller(req));
+  });
+  app.post('/api/organisation/concern-agencies', async (req, reply) =>
+    reply.status(201).send(await addTrustAgency(caller(req), parse(AgencyBody, req.body))),
+  );
+  app.patch('/api/organisation/concern-agencies/:id', async (req) =>
+    updateTrustAgency(caller(req), id(req), parse(AgencyPatch, req.body)),
   );
 }

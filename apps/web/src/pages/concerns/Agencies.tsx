@@ -13,33 +13,57 @@ const contact = (f: FormData) => ({
   email: opt(formText(f, 'email')),
 });
 
-/** The school's agency directory (policy Appendix E): national services filled in, local ones for the school to complete. */
-export function Agencies() {
-  usePageTitle('Agency directory');
-  const { data, error, reload } = useApi<{ agencies: (Agency & { email: string | null })[] }>(
-    '/api/concern-agencies',
-  );
+/**
+ * The agency directory (policy Appendix E): national services filled in, local ones for the school to complete.
+ * With `trust`, the entries a trust or local authority keeps once for all its schools, which each school inherits
+ * and may override with its own copy (editing an inherited entry here makes that copy).
+ */
+export function Agencies({ trust = false }: { trust?: boolean }) {
+  const title = trust ? 'Local authority agency entries' : 'Agency directory';
+  const url = trust ? '/api/organisation/concern-agencies' : '/api/concern-agencies';
+  usePageTitle(title);
+  const { data, error, reload } = useApi<{
+    agencies: (Agency & {
+      email: string | null;
+      level?: 'school' | 'organisation';
+      inherits?: string | null;
+    })[];
+  }>(url);
   const edit = useRun(reload);
   const add = useRun(reload);
   return (
     <section>
-      <h1>Agency directory</h1>
+      <h1>{title}</h1>
       <ConcernsNav />
-      <p className="hint">
-        National services come filled in. Add your local authority’s numbers for the LADO, children’s social
-        care and the Education Safeguarding Team. Name services, not people.
-      </p>
+      {trust ? (
+        <p className="hint">
+          Every school of your trust or local authority sees these entries in its directory (a school may keep
+          its own copy instead). Name services, not people.
+        </p>
+      ) : (
+        <p className="hint">
+          National services come filled in. Add your local authority’s numbers for the LADO, children’s social
+          care and the Education Safeguarding Team, unless your local authority keeps them for you. Name
+          services, not people.
+        </p>
+      )}
       <ErrorMessage text={error} />
       {edit.messages}
       {data && (
         <DataTable
           label="Agencies"
-          caption="The school’s agency directory"
+          caption={trust ? 'Entries your schools inherit' : 'The school’s agency directory'}
           columns={['Agency', 'Kind', 'Phone', 'Contact', 'Change']}
         >
           {data.agencies.map((a) => (
             <tr key={a.id}>
-              <td>{a.name}</td>
+              <td>
+                {a.name}
+                {a.level === 'organisation' && <span className="hint"> From your local authority</span>}
+                {a.inherits && (
+                  <span className="hint"> Your school’s copy of the local authority’s entry</span>
+                )}
+              </td>
               <td>{AGENCY_KIND_LABELS[a.kind]}</td>
               <td>{a.phone ?? (a.national ? '' : 'Not filled in yet')}</td>
               <td>
@@ -56,10 +80,7 @@ export function Agencies() {
                     Edit<span className="visually-hidden"> {a.name}</span>
                   </summary>
                   <form
-                    onSubmit={edit.onSubmit(
-                      (f) => patch(`/api/concern-agencies/${a.id}`, contact(f)),
-                      `${a.name}: saved.`,
-                    )}
+                    onSubmit={edit.onSubmit((f) => patch(`${url}/${a.id}`, contact(f)), `${a.name}: saved.`)}
                   >
                     <label htmlFor={`ag-phone-${a.id}`}>Phone</label>
                     <input id={`ag-phone-${a.id}`} name="phone" defaultValue={a.phone ?? ''} maxLength={50} />
@@ -87,10 +108,7 @@ export function Agencies() {
                     type="button"
                     className="secondary"
                     onClick={() =>
-                      void edit.run(
-                        () => patch(`/api/concern-agencies/${a.id}`, { archived: true }),
-                        `${a.name}: archived.`,
-                      )
+                      void edit.run(() => patch(`${url}/${a.id}`, { archived: true }), `${a.name}: archived.`)
                     }
                   >
                     Archive<span className="visually-hidden"> {a.name}</span>
@@ -105,7 +123,7 @@ export function Agencies() {
         className="panel"
         onSubmit={add.onSubmit(
           (f) =>
-            post('/api/concern-agencies', {
+            post(url, {
               kind: formText(f, 'kind'),
               name: formText(f, 'name'),
               ...contact(f),

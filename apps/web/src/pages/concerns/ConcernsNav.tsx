@@ -16,6 +16,11 @@ export function ConcernsNav() {
     },
     { to: '/concerns/trends', label: 'Trends', show: can('concerns.trends') },
     { to: '/concerns/agencies', label: 'Agencies', show: can('concerns.agencies') },
+    {
+      to: '/concerns/trust-agencies',
+      label: 'Local authority agencies',
+      show: can('concerns.agencies_trust'),
+    },
     { to: '/concerns/retention', label: 'Retention review', show: can('concerns.retention') },
   ];
   return <SectionNav label="Concerns" links={links} />;
@@ -27,5 +32,6 @@ export function useConcernsHome(): string | null {
   if (can('concerns.manage')) return '/concerns/dashboard';
   if (can('concerns.record')) return '/concerns';
   if (can('concerns.trends')) return '/concerns/trends';
+  if (can('concerns.agencies_trust')) return '/concerns/trust-agencies';
   return null;
 }
