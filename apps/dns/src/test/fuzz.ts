@@ -179,7 +179,10 @@ export async function fuzzResolver(
   const r = new Rng(o.seed ?? 0x9e3779b9);
   const host = o.host ?? '127.0.0.1';
   const round = o.round ?? 500;
-  const sock = dgram.createSocket('udp4');
+  // The resolver answers most fuzz packets too: with the default receive buffer (about 200 KB) a round's
+  // answers can fill it while this process waits for the CPU, and the probe's answer, which comes last, is
+  // the one the kernel drops.
+  const sock = dgram.createSocket({ type: 'udp4', recvBufferSize: 4 << 20 });
   await new Promise<void>((res) => sock.bind(0, '127.0.0.1', () => res()));
   const waiting = new Map<number, { question: Buffer; done: () => void }>();
   sock.on('message', (m) => {
