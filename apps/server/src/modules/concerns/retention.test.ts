@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEnv, TestClock, type Client, type TestEnv } from '../../test/harness.js';
+import { remindRetention } from './retention-reminders.js';
 import { concernSchool, cyberbullying, type ConcernSchool } from './test-support.js';
 
 interface Due {
@@ -188,5 +189,25 @@ describe('retention review of concerns', () => {
       rule: 'kept_until',
       reviewFrom: '2026-11-25',
     });
+  });
+
+  it('reminds the DSL team once a week while concerns wait, with no detail, and nobody else', async () => {
+    const inbox = (accountId: string) =>
+      env.ctx.db
+        .selectFrom('outbox')
+        .select(['channel', 'subject', 'body'])
+        .where('recipient_account_id', '=', accountId)
+        .where('link', '=', '/concerns/retention')
+        .execute();
+    expect(await remindRetention(env.ctx)).toBe(3);
+    for (const k of ['dsl', 'deputy', 'head']) {
+      const got = await inbox(s.users[k]!.accountId);
+      expect(got.map((m) => m.channel).sort(), k).toEqual(['email', 'in_app']);
+      expect(got[0]!.body).not.toContain('Ada');
+    }
+    for (const k of ['teacher', 'leader', 'governor', 'chair', 'admin'])
+      expect(await inbox(s.users[k]!.accountId), k).toEqual([]);
+    // Not again within the week.
+    expect(await remindRetention(env.ctx)).toBe(0);
   });
 });

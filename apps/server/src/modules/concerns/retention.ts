@@ -59,7 +59,7 @@ export function reviewDate(
 }
 
 /** The same rules as a query predicate: closed concerns whose review date is today or earlier. */
-function dueBy(today: string) {
+export function dueBy(today: string) {
   const before = (years: number) => `${addDaysToDate(addMonthsToDate(today, -years * 12), 1)}T00:00:00.000Z`;
   const born25 = addMonthsToDate(today, -CHILD_RECORD_YEARS * 12);
   return (eb: ExpressionBuilder<DB, 'concerns'>) => {

@@ -28,6 +28,8 @@ import {
 import { setViewers, whoViewed } from './viewers.js';
 import { concernResponseRoutes } from './routes-response.js';
 import { concernOverviewRoutes } from './routes-overview.js';
+// The daily reminder that closed concerns have fallen due for retention review.
+import './retention-reminders.js';
 
 /** JSON with a base64 file of up to 10 MB. */
 const ATTACHMENT_BODY_LIMIT = 14 * 1024 * 1024;
