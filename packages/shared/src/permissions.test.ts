@@ -33,6 +33,23 @@ describe('permission table', () => {
   });
 });
 
+describe('the trust or local-authority officer (clarifications 4 and 13)', () => {
+  it('reads filtering and proposes and approves baseline changes, and nothing about pupils or concerns', () => {
+    expect(permissionsFor(['trust_officer'])).toEqual([
+      'filtering.read',
+      'filtering.propose',
+      'filtering.approve',
+      'concerns.agencies_trust',
+    ]);
+    expect(roleNeedsTotp('trust_officer')).toBe(true);
+    expect(readsSafeguardingData(['trust_officer'])).toBe(false);
+    expect(isSafeguardingRole('trust_officer')).toBe(false);
+  });
+  it('takes nothing away from a school role the same person holds (no deny rules)', () => {
+    expect(scopesFor(['trust_officer', 'dsl'], 'concerns.read')).toEqual(['school']);
+  });
+});
+
 describe('safeguarding roles and TOTP, derived from the table (clarification 9)', () => {
   it('derives exactly the listed safeguarding roles', () => {
     expect(ROLES.filter(isSafeguardingRole)).toEqual([...SAFEGUARDING_ROLES]);

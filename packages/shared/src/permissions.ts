@@ -346,8 +346,15 @@ export const GRANTS: Record<Role, Grants> = {
     'consents.record': 'my_children',
   },
   visitor: { 'agreements.sign': 'self' },
-  // Acting in one of its schools, a trust or local-authority officer keeps the entries all its schools inherit.
-  trust_officer: { 'concerns.agencies_trust': 'school' },
+  // Acting in one of its schools, a trust or local-authority officer keeps the entries all its schools inherit,
+  // reads the school's filtering policy and proposes and approves changes to the trust baseline (clarification
+  // 13; the handlers refuse them any other filtering change). Nothing about pupils or concerns: none is granted.
+  trust_officer: {
+    'concerns.agencies_trust': 'school',
+    'filtering.read': 'school',
+    'filtering.propose': 'school',
+    'filtering.approve': 'school',
+  },
   system_admin: {
     'people.read': 'school',
     'people.write': 'school',

@@ -63,17 +63,28 @@ export async function rolesIn(
   return ROLES.filter((r: Role) => set.has(r));
 }
 
-/** Schools in which an account holds any role; the first is where a new session acts. */
+/**
+ * Schools in which an account holds any role, and every school of an organisation in which it holds one (a
+ * trust officer acts in each of the trust's schools); the first is where a new session acts.
+ */
 export async function schoolsOf(db: Executor, accountId: string): Promise<{ id: string; name: string }[]> {
-  return db
+  const rows = await db
     .selectFrom('role_assignments')
-    .innerJoin('schools', 'schools.id', 'role_assignments.school_id')
+    .innerJoin('schools', (j) =>
+      j.on((eb) =>
+        eb.or([
+          eb('schools.id', '=', eb.ref('role_assignments.school_id')),
+          eb('schools.organisation_id', '=', eb.ref('role_assignments.organisation_id')),
+        ]),
+      ),
+    )
     .select(['schools.id', 'schools.name'])
     .where('role_assignments.account_id', '=', accountId)
     .where('role_assignments.revoked_at', 'is', null)
     .distinct()
     .orderBy('schools.name')
     .execute();
+  return rows;
 }
 
 /** Idle lock (issue 2, section 4): shorter for roles that read safeguarding records. */

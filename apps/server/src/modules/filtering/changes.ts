@@ -1,4 +1,3 @@
-import type { Role } from '@harbour/shared';
 import type { Executor } from '../../db/index.js';
 import type { FilterChangeRequestTable } from '../../db/schema-filtering.js';
 import { AppError } from '../../lib/errors.js';
@@ -9,7 +8,8 @@ import { enqueueInApp } from '../outbox/service.js';
 import { applyOps, type DiffItem } from './apply.js';
 import type { Caller } from './caller.js';
 import { bumpVersion, livePolicy } from './live.js';
-import { accountNames, accountsWithRoles } from './people.js';
+import { checkDecider, checkProposer, isBaselineRequest, SCHOOL_APPROVER_ROLES } from './baseline-rules.js';
+import { accountNames, accountsWithRoles, trustOfficersOf } from './people.js';
 import { OpSchema, type Op, type ProposeBody } from './schema.js';
 
 /**
@@ -18,7 +18,6 @@ import { OpSchema, type Op, type ProposeBody } from './schema.js';
  * member who is not the requester, then applied with its diff logged. Nothing else writes the live tables,
  * except the time-limited emergency unblock (unblocks.ts), which is logged as a request of its own kind.
  */
-const APPROVER_ROLES: Role[] = ['headteacher', 'leadership'];
 class DryRun extends Error {
   constructor(readonly diff: DiffItem[]) {
     super('dry run');
@@ -56,6 +55,7 @@ async function dryRun(c: Caller, ops: Op[]): Promise<DiffItem[]> {
 }
 
 export async function proposeChange(c: Caller, body: ProposeBody) {
+  checkProposer(c.actor.roles, body.ops);
   const preview = await dryRun(c, body.ops);
   const id = newId();
   const now = iso(c.ctx.clock.now());
@@ -97,14 +97,19 @@ export async function proposeChange(c: Caller, body: ProposeBody) {
       },
       tx,
     );
-    const approvers = await accountsWithRoles(tx, c.actor.schoolId, APPROVER_ROLES);
+    const baseline = isBaselineRequest(body.ops);
+    const approvers = baseline
+      ? await trustOfficersOf(tx, c.actor.schoolId)
+      : await accountsWithRoles(tx, c.actor.schoolId, SCHOOL_APPROVER_ROLES);
     for (const accountId of approvers.filter((a) => a !== c.actor.accountId))
       await enqueueInApp(c.ctx, tx, {
         schoolId: c.actor.schoolId,
         recipientAccountId: accountId,
         subject: `Filtering change request ${number} needs a decision`,
-        body: 'A filtering change request with a risk assessment is waiting for a leadership decision.',
-        link: `/filtering/changes/${id}`,
+        body: baseline
+          ? 'A change to the trust baseline with a risk assessment is waiting for another trust officer.'
+          : 'A filtering change request with a risk assessment is waiting for a leadership decision.',
+        link: baseline ? '/filtering/baseline' : `/filtering/changes/${id}`,
       });
   });
   return { ...(await getChange(c, id)), preview };
@@ -129,11 +134,8 @@ export async function approveChange(c: Caller, id: string, note: string) {
       'forbidden',
       'A change request must be approved by someone other than the person who made it',
     );
-  if (!c.actor.roles.some((r) => APPROVER_ROLES.includes(r)))
-    throw new AppError('forbidden', 'Only a member of the leadership team can approve filtering changes');
   const ops = parseOps(cr.ops);
-  if (ops.some((o) => o.op === 'baseline.update') && !c.actor.roles.includes('trust_officer'))
-    throw new AppError('forbidden', 'A change to the trust baseline is approved by another trust officer');
+  checkDecider(c.actor.roles, ops);
   const requesterRoles = await c.ctx.db
     .selectFrom('role_assignments')
     .select('role')
@@ -218,6 +220,7 @@ export async function decideOther(c: Caller, id: string, to: 'rejected' | 'withd
     throw new AppError('forbidden', 'Only the person who made a request can withdraw it');
   if (to === 'rejected' && cr.requested_by === c.actor.accountId)
     throw new AppError('forbidden', 'Withdraw your own request instead of rejecting it');
+  if (to === 'rejected') checkDecider(c.actor.roles, parseOps(cr.ops));
   const staged = parseOps(cr.ops).flatMap((o) =>
     (o.op === 'list.add' || o.op === 'list.update') && o.stagedVersionId ? [o.stagedVersionId] : [],
   );

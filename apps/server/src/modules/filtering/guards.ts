@@ -24,8 +24,7 @@ export async function checkAllowable(
 ): Promise<void> {
   for (const l of s.lists) {
     if (!l.currentVersionId || l.kind !== 'block' || !l.category) continue;
-    const baselineBlocks =
-      l.organisationId !== null && kinds.some((k) => s.baseline.blockedCategories[k]?.includes(l.category!));
+    const baselineBlocks = kinds.some((k) => s.baseline.blockedCategories[k]?.includes(l.category!));
     if (l.category !== 'illegal' && !baselineBlocks) continue;
     if (!listCovers(await versionPairs(db, l.currentVersionId), domain)) continue;
     if (l.category === 'illegal')

@@ -48,3 +48,19 @@ export async function accountsWithRoles(db: Executor, schoolId: string, roles: R
     .execute();
   return rows.map((r) => r.account_id);
 }
+
+/** The trust or local-authority officers of the school's organisation (not revoked, not disabled). */
+export async function trustOfficersOf(db: Executor, schoolId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('role_assignments')
+    .innerJoin('accounts', 'accounts.id', 'role_assignments.account_id')
+    .innerJoin('schools', 'schools.organisation_id', 'role_assignments.organisation_id')
+    .select('role_assignments.account_id')
+    .where('schools.id', '=', schoolId)
+    .where('role_assignments.role', '=', 'trust_officer')
+    .where('role_assignments.revoked_at', 'is', null)
+    .where('accounts.disabled_at', 'is', null)
+    .distinct()
+    .execute();
+  return rows.map((r) => r.account_id);
+}
