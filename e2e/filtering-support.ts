@@ -16,7 +16,8 @@ import {
   type Upstream,
 } from '../apps/server/src/modules/filtering/test-support.js';
 import { Client, markTotpEnrolled } from '../apps/server/src/test/harness.js';
-import type { Harbour } from './harness.js';
+import type { Page } from 'playwright-core';
+import { signInAs, type Harbour } from './harness.js';
 
 /** Chromium always connects from 127.0.0.1, so that address is a KS2 pupil's device in these tests. */
 export const KS2_BROWSER = '127.0.0.1';
@@ -74,6 +75,13 @@ export async function apiAs(h: Harbour, username: string): Promise<Client> {
   c.cookie = `harbour_session=${token}`;
   await c.refresh();
   return c;
+}
+
+/** A page signed in as one of the demo accounts, in a context of its own. */
+export async function pageAs(h: Harbour, username: string): Promise<Page> {
+  const context = await h.newContext();
+  await signInAs(h, context, username);
+  return context.newPage();
 }
 
 const risk = {

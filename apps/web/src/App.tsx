@@ -38,6 +38,7 @@ import { FilterReports } from './pages/filtering/FilterReports';
 import { QueryLog } from './pages/filtering/QueryLog';
 import { ResolverNodes } from './pages/filtering/ResolverNodes';
 import { SelfTest, SelfTestRecord } from './pages/filtering/SelfTest';
+import { TrustBaseline } from './pages/filtering/TrustBaseline';
 import { Home } from './pages/Home';
 import { AlertDetail } from './pages/monitoring/AlertDetail';
 import { AlertsList } from './pages/monitoring/AlertsList';
@@ -111,6 +112,7 @@ export function App() {
           <Route path="/filtering/changes" element={<ChangeList />} />
           <Route path="/filtering/changes/new" element={<ChangeNew />} />
           <Route path="/filtering/changes/:id" element={<ChangeDetail />} />
+          <Route path="/filtering/baseline" element={<TrustBaseline />} />
           <Route path="/filtering/unblock" element={<EmergencyUnblock />} />
           <Route path="/filtering/reports" element={<FilterReports />} />
           <Route path="/filtering/self-test" element={<SelfTest />} />

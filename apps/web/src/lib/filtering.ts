@@ -81,8 +81,22 @@ export interface FilterPolicy {
   schedules: FilterSchedule[];
   settings: FilterSettings;
   unblocks: FilterUnblock[];
+  baseline: Baseline;
   policyVersion: number | null;
 }
+
+/** The trust baseline (clarification 13): what every school of the trust blocks, per kind of group. */
+export interface Baseline {
+  blockedCategories: Partial<Record<FilterGroup['kind'], FilterCategory[]>>;
+  deny: string[];
+}
+export const GROUP_KIND_LABELS: Record<FilterGroup['kind'], string> = {
+  eyfs_ks1: 'EYFS and KS1',
+  ks2: 'KS2',
+  staff: 'Staff',
+  guests: 'Guests and visitors',
+  custom: 'Groups a school adds',
+};
 
 export interface DiffItem {
   op: string;

@@ -1,7 +1,8 @@
+import type { Insertable } from 'kysely';
 import { YEAR_GROUPS, makeUpn, type Role, type YearGroup } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
-import type { PersonTable } from '../../db/schema.js';
+import type { AccountTable, PersonTable } from '../../db/schema.js';
 import { blankPerson, searchName } from '../people/rows.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
@@ -145,6 +146,23 @@ function person(
   };
 }
 
+/** A demo account with no password, no authenticator, not disabled. */
+export const demoAccountRow = (id: string, username: string, now: string): Insertable<AccountTable> => ({
+  id,
+  username,
+  password_hash: null,
+  password_changed_at: now,
+  must_change_password: 0,
+  totp_secret_enc: null,
+  totp_pending_secret_enc: null,
+  totp_enrolled_at: null,
+  recovery_codes: null,
+  disabled_at: null,
+  disabled_reason: null,
+  created_at: now,
+  updated_at: now,
+});
+
 /** Creates the fictional demo primary school: staff in every role, pupils from Nursery to Year 6, parents. */
 export async function seedDemoSchool(ctx: AppContext, opts: SeedOptions): Promise<SeedResult> {
   const r = rng(opts.seed ?? 2026);
@@ -164,19 +182,9 @@ export async function seedDemoSchool(ctx: AppContext, opts: SeedOptions): Promis
       await tx
         .insertInto('accounts')
         .values({
-          id: accountId,
-          username: `${opts.usernamePrefix ?? ''}${s.username}`,
+          ...demoAccountRow(accountId, `${opts.usernamePrefix ?? ''}${s.username}`, now),
           password_hash: isAdmin ? adminHash : staffHash,
-          password_changed_at: now,
           must_change_password: isAdmin ? 1 : 0,
-          totp_secret_enc: null,
-          totp_pending_secret_enc: null,
-          totp_enrolled_at: null,
-          recovery_codes: null,
-          disabled_at: null,
-          disabled_reason: null,
-          created_at: now,
-          updated_at: now,
         })
         .execute();
       const p = person(schoolId, now, {

@@ -3,17 +3,13 @@ import { useNavigate, useSearchParams } from 'react-router-dom';
 import { ErrorMessage } from '../../components/DataTable';
 import { get, post } from '../../lib/api';
 import { errorText, useApi, type ChangeRequest, type FilterPolicy } from '../../lib/filtering';
-import { Field, formText, useFormErrors, usePageTitle } from '../../lib/forms';
+import { formText, useFormErrors, usePageTitle } from '../../lib/forms';
 import { FilteringNav } from './FilteringNav';
+import { RequestFields, requestFieldIds } from './RequestFields';
 import { OP_KINDS, OpBuilder, type DraftOp, type OpKind } from './OpBuilder';
 import { opSummary } from './op-summary';
 
-const FIELD_IDS: Record<string, string> = {
-  title: 'cr-title',
-  reason: 'cr-reason',
-  riskEducational: 'cr-risk-edu',
-  riskTechnical: 'cr-risk-tech',
-};
+const FIELD_IDS = requestFieldIds('cr');
 
 /**
  * A new change request (policy 7.3): what (one or more changes), why, and the risk assessment from an
@@ -114,30 +110,12 @@ export function ChangeNew() {
             ))}
           </ol>
         )}
-        <Field id="cr-title" label="Title" required error={errors.fieldError('title')}>
-          {(a) => <input {...a} name="title" maxLength={200} />}
-        </Field>
-        <Field id="cr-reason" label="Why" required error={errors.fieldError('reason')}>
-          {(a) => <textarea {...a} name="reason" rows={3} maxLength={4000} />}
-        </Field>
-        <Field
-          id="cr-risk-edu"
-          label="Risk assessment: educational view"
-          hint="Who gains or loses access, and what could go wrong for pupils or staff."
-          required
-          error={errors.fieldError('riskEducational')}
-        >
-          {(a) => <textarea {...a} name="riskEducational" rows={3} maxLength={4000} />}
-        </Field>
-        <Field
-          id="cr-risk-tech"
-          label="Risk assessment: technical view"
-          hint="What the change does to the resolver, lists and devices."
-          required
-          error={errors.fieldError('riskTechnical')}
-        >
-          {(a) => <textarea {...a} name="riskTechnical" rows={3} maxLength={4000} />}
-        </Field>
+        <RequestFields
+          idPrefix="cr"
+          fieldError={errors.fieldError}
+          educationalHint="Who gains or loses access, and what could go wrong for pupils or staff."
+          technicalHint="What the change does to the resolver, lists and devices."
+        />
         <button type="submit" disabled={busy}>
           Send for approval
         </button>
