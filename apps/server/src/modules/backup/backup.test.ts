@@ -108,7 +108,8 @@ describe.skipIf(onPostgres() && !hasPgDump)('backup and restore', () => {
     const before = await allRows(env.ctx.db, dialect());
     const out = path.join(env.dataDir, 'backups', `b1.${dialect() === 'sqlite' ? 'sqlite' : 'pgdump'}`);
     const writer = writeMeanwhile();
-    await new Promise((r) => setTimeout(r, 20));
+    // Some rows are written before the backup starts (the snapshot must hold them), however slow the machine.
+    while (writer.count() < 3) await new Promise((r) => setTimeout(r, 5));
     const startedAt = writer.count();
     const result = await createBackup(env.ctx, { out, pagesPerStep: 2 });
     const duringBackup = writer.count() - startedAt;
