@@ -26,6 +26,8 @@ const risk = {
   riskTechnical: 'Each school keeps its own games list; the baseline blocks the category',
 };
 const GAME = 'fun-games.example';
+/** School B allowed it for staff before the baseline blocked games. */
+const ARCADE = 'arcade.example';
 
 describe('the trust baseline', () => {
   let env: TestEnv;
@@ -50,7 +52,7 @@ describe('the trust baseline', () => {
       kind: 'block',
       category: 'games',
       format: 'plain',
-      content: `${GAME}\n`,
+      content: `${GAME}\n${ARCADE}\n`,
     });
     expect(staged.statusCode, staged.body).toBe(201);
     const setUp = await s.tech.post('/api/filtering/changes', {
@@ -80,8 +82,14 @@ describe('the trust baseline', () => {
     (await c.get('/api/filtering/policy'))
       .json<{ groups: { id: string; kind: string }[] }>()
       .groups.find((g) => g.kind === 'staff')!.id;
-  const staffBlocked = async (c: Client) => {
-    const r = await c.get(`/api/filtering/check?name=${GAME}`);
+  const allowForStaff = async (s: School, domain: string) =>
+    s.tech.post('/api/filtering/changes', {
+      title: `Allow ${domain} for staff`,
+      ...risk,
+      ops: [{ op: 'entry.add', groupId: await staffGroup(s.tech), domain, effect: 'allow', note: '' }],
+    });
+  const staffBlocked = async (c: Client, name = GAME) => {
+    const r = await c.get(`/api/filtering/check?name=${name}`);
     expect(r.statusCode, r.body).toBe(200);
     const g = r
       .json<{ groups: { name: string; decision: { action: string } | null }[] }>()
@@ -97,6 +105,10 @@ describe('the trust baseline', () => {
     a = await school('Fenwick Primary', trust, 'a');
     b = await school('Fenwick Infants', trust, 'b');
     outside = await school('Saltmarsh Primary', other, 'c');
+    const allow = await allowForStaff(b, ARCADE);
+    expect(allow.statusCode, allow.body).toBe(201);
+    const ok = await b.head.post(`/api/filtering/changes/${allow.json().change.id}/approve`, { note: '' });
+    expect(ok.statusCode, ok.body).toBe(200);
     officerA = await officer(trust, a.id, 'officer-a');
     officerB = await officer(trust, a.id, 'officer-b');
   }, 60_000);
@@ -119,6 +131,7 @@ describe('the trust baseline', () => {
 
   it('is changed only by trust officers: one proposes, another approves, and every school of the trust follows', async () => {
     expect(await staffBlocked(a.tech)).toBe(false);
+    expect(await staffBlocked(b.tech, ARCADE)).toBe(false);
     // The school's own staff cannot propose a baseline change.
     const byHead = await a.head.post('/api/filtering/changes', {
       title: 'Baseline',
@@ -156,18 +169,14 @@ describe('the trust baseline', () => {
     expect(await staffBlocked(a.tech)).toBe(true);
     expect(await staffBlocked(b.tech)).toBe(true);
     expect(await staffBlocked(outside.tech)).toBe(false);
+    // An allow entry made before the baseline blocked games no longer lets the name through.
+    expect(await staffBlocked(b.tech, ARCADE)).toBe(true);
     expect((await b.tech.get('/api/filtering/policy')).json().baseline).toEqual(baseline);
   });
 
   it('cannot be loosened by a school: allow entries and unblocked categories are refused', async () => {
     for (const s of [a, b]) {
-      const allow = await s.tech.post('/api/filtering/changes', {
-        title: 'Allow the games site',
-        ...risk,
-        ops: [
-          { op: 'entry.add', groupId: await staffGroup(s.tech), domain: GAME, effect: 'allow', note: '' },
-        ],
-      });
+      const allow = await allowForStaff(s, GAME);
       expect(allow.statusCode, allow.body).toBe(400);
       expect(allow.body).toContain('trust baseline');
       const denied = await s.tech.post('/api/filtering/changes', {

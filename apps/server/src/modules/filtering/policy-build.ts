@@ -10,6 +10,8 @@ import {
   type ScheduledRule,
 } from '@harbour/shared';
 import type { Executor } from '../../db/index.js';
+import { AppError } from '../../lib/errors.js';
+import { checkAllowable } from './guards.js';
 import { mergePairs, versionPairs } from './keys.js';
 import type { Group, SchoolFilterState } from './state.js';
 
@@ -45,6 +47,28 @@ function staffRule(s: SchoolFilterState, g: Group): { rule: ScheduledRule | null
       windows: sm.breakTimes,
     },
   };
+}
+
+/**
+ * The allow entries and unblocks a group keeps: none that the trust baseline blocks for its kind of group, even
+ * one made before the baseline blocked it (the guards refuse new ones; clarification 13).
+ */
+async function keptAllows(
+  db: Executor,
+  s: SchoolFilterState,
+  g: Group,
+  domains: string[],
+): Promise<string[]> {
+  if (!s.baseline.blockedCategories[g.kind]?.length && s.baseline.deny.length === 0) return domains;
+  const kept: string[] = [];
+  for (const d of domains)
+    try {
+      await checkAllowable(db, s, d, [g.kind], 'allow');
+      kept.push(d);
+    } catch (err) {
+      if (!(err instanceof AppError)) throw err;
+    }
+  return kept;
 }
 
 export async function buildPolicy(
@@ -131,12 +155,12 @@ export async function buildPolicy(
         mode: g.mode,
         blockedCategories: [...blocked],
         allowLists: g.allowLists.map((id) => allowIds.get(id)).filter((x): x is string => !!x),
-        allow: [
+        allow: await keptAllows(db, s, g, [
           ...new Set([
             ...entries.filter((e) => e.effect === 'allow').map((e) => e.domain),
             ...s.unblocks.filter(mine).map((u) => u.domain),
           ]),
-        ],
+        ]),
         deny: [
           ...new Set([
             ...entries.filter((e) => e.effect === 'deny').map((e) => e.domain),
