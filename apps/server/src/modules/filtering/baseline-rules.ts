@@ -1,5 +1,8 @@
 import { scopesFor, type Role } from '@harbour/shared';
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { AppError } from '../../lib/errors.js';
+import type { Caller } from './caller.js';
 import type { Op } from './schema.js';
 
 /**
@@ -41,3 +44,30 @@ export function checkDecider(roles: Role[], ops: Op[]): void {
   if (!roles.some((r) => SCHOOL_APPROVER_ROLES.includes(r)))
     throw forbidden('Only a member of the leadership team can approve filtering changes');
 }
+
+/**
+ * Which change requests a caller reaches: the acting school's, and for a trust officer also the baseline
+ * requests made in any school of the trust (a baseline request is the trust's, whichever school it was made in).
+ */
+export async function requestReach(
+  c: Caller,
+): Promise<(eb: ExpressionBuilder<DB, 'filter_change_requests'>) => Expression<SqlBool>> {
+  const acting = c.actor.schoolId;
+  if (!c.actor.roles.includes('trust_officer')) return (eb) => eb('school_id', '=', acting);
+  const trust = (
+    await c.ctx.db
+      .selectFrom('schools as s')
+      .innerJoin('schools as t', 't.organisation_id', 's.organisation_id')
+      .select('t.id')
+      .where('s.id', '=', acting)
+      .execute()
+  ).map((r) => r.id);
+  if (trust.length === 0) return (eb) => eb('school_id', '=', acting);
+  return (eb) =>
+    eb.or([
+      eb('school_id', '=', acting),
+      eb.and([eb('school_id', 'in', trust), eb('ops', 'like', BASELINE_OP_LIKE)]),
+    ]);
+}
+/** A baseline request's stored operations (JSON.stringify, no spaces) hold only baseline.update operations. */
+const BASELINE_OP_LIKE = '%"op":"baseline.update"%';

@@ -110,7 +110,8 @@ describe('the trust baseline', () => {
     const ok = await b.head.post(`/api/filtering/changes/${allow.json().change.id}/approve`, { note: '' });
     expect(ok.statusCode, ok.body).toBe(200);
     officerA = await officer(trust, a.id, 'officer-a');
-    officerB = await officer(trust, a.id, 'officer-b');
+    // Acting in another school of the trust than officer A.
+    officerB = await officer(trust, b.id, 'officer-b');
   }, 60_000);
   afterAll(() => env.close());
 
@@ -163,6 +164,10 @@ describe('the trust baseline', () => {
     expect((await a.head.post(`/api/filtering/changes/${id}/reject`, { note: 'No' })).statusCode).toBe(403);
     expect(await staffBlocked(a.tech)).toBe(false);
 
+    // Officer B, acting in school B, has it among the pending requests; school B's own staff do not.
+    const pendingForB = await officerB.get('/api/filtering/changes?status=pending');
+    expect(pendingForB.json().changes.map((c: { id: string }) => c.id)).toContain(id);
+    expect((await b.head.get(`/api/filtering/changes/${id}`)).statusCode).toBe(404);
     const approved = await officerB.post(`/api/filtering/changes/${id}/approve`, { note: 'Agreed' });
     expect(approved.statusCode, approved.body).toBe(200);
     expect(approved.json().change.status).toBe('applied');
@@ -194,7 +199,7 @@ describe('the trust baseline', () => {
     });
     expect(tighten.statusCode, tighten.body).toBe(201);
     // The school's leadership cannot reject... a school request by a trust officer either.
-    const r = await officerB.post(`/api/filtering/changes/${tighten.json().change.id}/reject`, { note: 'x' });
+    const r = await officerA.post(`/api/filtering/changes/${tighten.json().change.id}/reject`, { note: 'x' });
     expect(r.statusCode, r.body).toBe(403);
   });
 });

@@ -8,7 +8,13 @@ import { enqueueInApp } from '../outbox/service.js';
 import { applyOps, type DiffItem } from './apply.js';
 import type { Caller } from './caller.js';
 import { bumpVersion, livePolicy } from './live.js';
-import { checkDecider, checkProposer, isBaselineRequest, SCHOOL_APPROVER_ROLES } from './baseline-rules.js';
+import {
+  checkDecider,
+  checkProposer,
+  isBaselineRequest,
+  requestReach,
+  SCHOOL_APPROVER_ROLES,
+} from './baseline-rules.js';
 import { accountNames, accountsWithRoles, trustOfficersOf } from './people.js';
 import { OpSchema, type Op, type ProposeBody } from './schema.js';
 
@@ -115,11 +121,11 @@ export async function proposeChange(c: Caller, body: ProposeBody) {
   return { ...(await getChange(c, id)), preview };
 }
 
-async function pendingOf(db: Executor, schoolId: string, id: string) {
-  const cr = await db
+async function pendingOf(c: Caller, id: string) {
+  const cr = await c.ctx.db
     .selectFrom('filter_change_requests')
     .selectAll()
-    .where('school_id', '=', schoolId)
+    .where(await requestReach(c))
     .where('id', '=', id)
     .executeTakeFirst();
   if (!cr) throw new AppError('not_found', 'Not found');
@@ -128,7 +134,9 @@ async function pendingOf(db: Executor, schoolId: string, id: string) {
 }
 
 export async function approveChange(c: Caller, id: string, note: string) {
-  const cr = await pendingOf(c.ctx.db, c.actor.schoolId, id);
+  const cr = await pendingOf(c, id);
+  // A baseline request is applied in the school it was made in, whichever school of the trust the officer acts in.
+  const schoolId = cr.school_id;
   if (cr.requested_by === c.actor.accountId)
     throw new AppError(
       'forbidden',
@@ -157,18 +165,18 @@ export async function approveChange(c: Caller, id: string, note: string) {
           applied_at: now,
         })
         .where('id', '=', id)
-        .where('school_id', '=', c.actor.schoolId)
+        .where('school_id', '=', schoolId)
         .where('status', '=', 'pending')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1)
         throw new AppError('conflict', 'Someone else decided this request first');
       const diff = await applyOps(c.ctx, tx, {
-        schoolId: c.actor.schoolId,
+        schoolId,
         changeRequestId: id,
         ops,
         requesterIsTrustOfficer: requesterRoles.some((r) => r.role === 'trust_officer'),
       });
-      version = await bumpVersion(c.ctx, tx, { schoolId: c.actor.schoolId, cause: 'change', refId: id });
+      version = await bumpVersion(c.ctx, tx, { schoolId, cause: 'change', refId: id });
       await tx
         .updateTable('filter_change_requests')
         .set({ diff: JSON.stringify(diff), policy_version: version })
@@ -177,7 +185,7 @@ export async function approveChange(c: Caller, id: string, note: string) {
       await appendAudit(
         c.ctx,
         {
-          schoolId: c.actor.schoolId,
+          schoolId,
           actorAccountId: c.actor.accountId,
           action: 'filter.change.apply',
           entityType: 'filter_change_request',
@@ -193,7 +201,7 @@ export async function approveChange(c: Caller, id: string, note: string) {
         tx,
       );
       await enqueueInApp(c.ctx, tx, {
-        schoolId: c.actor.schoolId,
+        schoolId,
         recipientAccountId: cr.requested_by,
         subject: `Filtering change request ${cr.number} was approved and applied`,
         body: 'Your filtering change request was approved and is now live.',
@@ -215,7 +223,8 @@ export async function approveChange(c: Caller, id: string, note: string) {
 }
 
 export async function decideOther(c: Caller, id: string, to: 'rejected' | 'withdrawn', note: string) {
-  const cr = await pendingOf(c.ctx.db, c.actor.schoolId, id);
+  const cr = await pendingOf(c, id);
+  const schoolId = cr.school_id;
   if (to === 'withdrawn' && cr.requested_by !== c.actor.accountId)
     throw new AppError('forbidden', 'Only the person who made a request can withdraw it');
   if (to === 'rejected' && cr.requested_by === c.actor.accountId)
@@ -242,14 +251,14 @@ export async function decideOther(c: Caller, id: string, to: 'rejected' | 'withd
       await tx
         .updateTable('filter_list_versions')
         .set({ status: 'discarded', keys: '' })
-        .where('school_id', '=', c.actor.schoolId)
+        .where('school_id', '=', schoolId)
         .where('id', 'in', staged)
         .where('status', '=', 'staged')
         .execute();
     await appendAudit(
       c.ctx,
       {
-        schoolId: c.actor.schoolId,
+        schoolId,
         actorAccountId: c.actor.accountId,
         action: to === 'rejected' ? 'filter.change.reject' : 'filter.change.withdraw',
         entityType: 'filter_change_request',
@@ -261,7 +270,7 @@ export async function decideOther(c: Caller, id: string, to: 'rejected' | 'withd
     );
     if (to === 'rejected')
       await enqueueInApp(c.ctx, tx, {
-        schoolId: c.actor.schoolId,
+        schoolId,
         recipientAccountId: cr.requested_by,
         subject: `Filtering change request ${cr.number} was rejected`,
         body: 'Your filtering change request was rejected; the decision note says why.',
@@ -302,7 +311,7 @@ export async function getChange(c: Caller, id: string) {
   const row = await c.ctx.db
     .selectFrom('filter_change_requests')
     .selectAll()
-    .where('school_id', '=', c.actor.schoolId)
+    .where(await requestReach(c))
     .where('id', '=', id)
     .executeTakeFirst();
   if (!row) throw new AppError('not_found', 'Not found');
@@ -316,7 +325,7 @@ export async function listChanges(
   let query = c.ctx.db
     .selectFrom('filter_change_requests')
     .selectAll()
-    .where('school_id', '=', c.actor.schoolId);
+    .where(await requestReach(c));
   if (q.status) query = query.where('status', '=', q.status);
   const rows = await query.orderBy('number', 'desc').limit(q.limit).execute();
   return { changes: await presentChanges(c.ctx.db, c.actor.schoolId, rows) };
