@@ -9,6 +9,7 @@ import pg from 'pg';
 import { appendAudit } from '../../apps/server/src/modules/audit/service.js';
 import { FAMILY, GIVEN, pick, rng } from '../../apps/server/src/modules/demo/names.js';
 import { seedDemoSchool } from '../../apps/server/src/modules/demo/seed.js';
+import { analyseAfterLoad } from '../lib/http.js';
 import { TEST_PASSWORD, sessionFor, startTestEnv } from '../../apps/server/src/test/harness.js';
 
 export interface Seeded {
@@ -101,6 +102,7 @@ export async function seedBenchSchool(
     .executeTakeFirstOrThrow();
   const office = await sessionFor(test, demo.accounts.office!.accountId, schoolId);
   const dsl = await sessionFor(test, demo.accounts.dsl!.accountId, schoolId);
+  await analyseAfterLoad(test.ctx.db);
   await test.close();
   return {
     people: Number(people.n),

@@ -9,6 +9,7 @@
 import { sql } from 'kysely';
 import { newId } from '../../apps/server/src/lib/ids.js';
 import { seedDemoSchool } from '../../apps/server/src/modules/demo/seed.js';
+import { analyseAfterLoad } from '../lib/http.js';
 import { TEST_PASSWORD, sessionFor, startTestEnv } from '../../apps/server/src/test/harness.js';
 import { insert, iso, rnd, seedOversight, YEARS } from './records.js';
 
@@ -251,6 +252,7 @@ export async function seedComplianceSchool(
   // works from statistics as it would in a school's steady state. (SQLite keeps none unless asked.)
   if (ctx.database.dialect === 'postgres') await sql`ANALYZE`.execute(db);
   const session = await sessionFor(test, lead, schoolId);
+  await analyseAfterLoad(test.ctx.db);
   await test.close();
   return { people: people.length, rows, leadCookie: session.cookie };
 }

@@ -11,6 +11,7 @@ import { playbookFor } from '../../apps/server/src/modules/concerns/playbooks.js
 import { sealer } from '../../apps/server/src/modules/concerns/seal.js';
 import { seedDemoSchool } from '../../apps/server/src/modules/demo/seed.js';
 import { newId } from '../../apps/server/src/lib/ids.js';
+import { analyseAfterLoad } from '../lib/http.js';
 import { TEST_PASSWORD, sessionFor, startTestEnv } from '../../apps/server/src/test/harness.js';
 
 export interface Seeded {
@@ -219,6 +220,7 @@ export async function seedConcerns(
   }
   await flush();
   const dsl = await sessionFor(test, dslAccount, schoolId);
+  await analyseAfterLoad(test.ctx.db);
   await test.close();
   return {
     concerns: opts.concerns,

@@ -10,6 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
+import type { DB } from '../../apps/server/src/db/schema.js';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const PG_URL = process.env.HARBOUR_TEST_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -193,4 +195,12 @@ export async function cpuPerRequest(
   await run(amount);
   const after = cpuMicros(pid);
   return before === null || after === null ? null : (after - before) / amount;
+}
+
+/**
+ * After a bulk load PostgreSQL plans without statistics until autovacuum gets round to the tables (minutes later),
+ * and may choose a plan that reads every row; analyse at once, as a bulk load should. SQLite keeps none.
+ */
+export async function analyseAfterLoad(db: Kysely<DB>): Promise<void> {
+  if (db.getExecutor().adapter instanceof PostgresAdapter) await sql`ANALYZE`.execute(db);
 }
