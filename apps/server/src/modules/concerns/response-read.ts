@@ -153,6 +153,7 @@ export async function myActions(c: Caller) {
     .where('concern_actions.school_id', '=', c.actor.schoolId)
     .where('concern_actions.assignee_person_id', '=', c.actor.personId)
     .where('concern_actions.done_at', 'is', null)
+    .where('concerns.tombstoned_at', 'is', null)
     // The subject of an allegation is never assigned to it, but should a row exist it stays out of sight.
     .where((eb) =>
       eb.or([eb('concerns.restricted', '=', 0), eb('concerns.subject_person_id', '!=', c.actor.personId!)]),

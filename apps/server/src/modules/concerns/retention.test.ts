@@ -1,7 +1,8 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestEnv, TestClock, type Client, type TestEnv } from '../../test/harness.js';
 import { remindRetention } from './retention-reminders.js';
-import { concernSchool, cyberbullying, type ConcernSchool } from './test-support.js';
+import { concernSchool, cyberbullying, PNG_1PX, type ConcernSchool } from './test-support.js';
 
 interface Due {
   id: string;
@@ -71,6 +72,21 @@ describe('retention review of concerns', () => {
       occurredAt: '2026-11-20T10:00:00Z',
       account: 'An allegation',
     });
+    // Cleo's concern carries something in every kind of row that holds sealed text (disposal must erase it all).
+    const cleo2 = (path: string, body: unknown) => u('dsl').post(`/api/concerns/${ids.cleo}/${path}`, body);
+    for (const [path, body] of [
+      [
+        'attachments',
+        { filename: 'chat.png', contentType: 'image/png', dataBase64: PNG_1PX.toString('base64') },
+      ],
+      ['notes', { text: 'Spoke with Cleo at lunch' }],
+      ['amendments', { field: 'location', text: 'The library', reason: 'Misheard at first' }],
+      [
+        'actions',
+        { title: 'Check in with Cleo', assigneePersonId: s.users.dsl!.personId, dueOn: '2026-12-01' },
+      ],
+    ] as const)
+      expect((await cleo2(path, body)).statusCode).toBeLessThan(300);
     for (const k of ['ada', 'bram', 'cleo']) await closeIt(u('dsl'), ids[k]!);
     await closeIt(u('head'), ids.staff);
     await backdate(ids.ada, '2010-03-01T10:00:00.000Z');
@@ -166,6 +182,36 @@ describe('retention review of concerns', () => {
       .execute();
     expect(row[0]!.tombstoned_at).toBe('2026-11-25T12:00:00.000Z');
     expect(row[1]!.retain_until).toBe('2031-09-01');
+    // Every sealed text and file of the disposed concern is erased, in every table that hangs off it; only the
+    // retention decision keeps its (sealed) reason. Ada's kept concern still has hers.
+    const sealedLeft = async (concernId: string) => {
+      const left: string[] = [];
+      for (const t of await env.ctx.db.introspection.getTables()) {
+        const enc = t.columns.filter((c) => c.name.endsWith('_enc')).map((c) => c.name);
+        const key = t.name === 'concerns' ? 'id' : 'concern_id';
+        if (!enc.length || !t.columns.some((c) => c.name === key) || t.name === 'concern_retention_reviews')
+          continue;
+        const rows = await sql<Record<string, string | null>>`select ${sql.join(enc.map((c) => sql.ref(c)))}
+          from ${sql.table(t.name)} where ${sql.ref(key)} = ${concernId}`.execute(env.ctx.db);
+        for (const r of rows.rows)
+          for (const c of enc) if (r[c] !== null && r[c] !== '') left.push(`${t.name}.${c}`);
+      }
+      return [...new Set(left)].sort();
+    };
+    expect(await sealedLeft(ids.cleo!)).toEqual([]);
+    expect(await sealedLeft(ids.ada!)).toEqual(
+      expect.arrayContaining(['concern_status_events.lessons_enc', 'concerns.account_enc']),
+    );
+    const att = await env.ctx.db
+      .selectFrom('concern_attachments')
+      .select(['size', 'data_enc'])
+      .where('concern_id', '=', ids.cleo!)
+      .execute();
+    expect(att).toEqual([{ size: 0, data_enc: '' }]);
+    // The disposed concern's open action is gone from its assignee's list too.
+    const mine = await u('dsl').get('/api/concerns/actions/mine');
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json().actions.map((a: { title: string }) => a.title)).not.toContain('Check in with Cleo');
     const reviews = await env.ctx.db.selectFrom('concern_retention_reviews').selectAll().execute();
     expect(reviews.map((r) => r.decision).sort()).toEqual(['dispose', 'keep']);
     expect(JSON.stringify(reviews)).not.toContain('sibling');

@@ -10,6 +10,7 @@ import { iso } from '../../lib/time.js';
 import { displayName } from '../people/lookup.js';
 import { managed } from './additions.js';
 import { auditConcernList } from './audit-list.js';
+import { eraseConcern } from './retention-erase.js';
 import { opener, sealer } from './seal.js';
 import { isCustodian, viewerOf, visibleTo } from './visibility.js';
 
@@ -24,7 +25,8 @@ import { isCustodian, viewerOf, visibleTo } from './visibility.js';
  * - about no pupil (an adult): 25 years after it was recorded;
  * - kept at an earlier review: on the date that review chose.
  * Open concerns are never due. The decision is to keep it until a later date, or to dispose of it: the concern
- * is then tombstoned (gone from every list, count, chronology and export) and the decision row stays.
+ * is then tombstoned (gone from every list, count, chronology and export), its sealed texts and files are erased
+ * (retention-erase.ts), and the decision row stays.
  */
 export const CHILD_RECORD_YEARS = 25;
 export const STAFF_ALLEGATION_YEARS = 10;
@@ -259,6 +261,7 @@ export async function decideRetention(c: Caller, id: string, body: z.infer<typeo
       .executeTakeFirst();
     if (Number(r.numUpdatedRows) !== 1)
       throw new AppError('conflict', 'The concern changed meanwhile: reload it');
+    if (body.decision === 'dispose') await eraseConcern(tx, schoolId, id);
     await auditAs(
       c,
       tx,
