@@ -291,6 +291,11 @@ export async function expectUsableAt320(page: Page, label = page.url()): Promise
 /** Both checks every page must pass (issue 2, section 8), plus the CEOP link and blank-screen control. */
 export async function expectPageChecks(page: Page, label = page.url()): Promise<void> {
   const ceop = page.getByRole('link', { name: /Report to CEOP/ });
+  // The app shell renders after the page's first load: wait for it rather than count too early.
+  await ceop
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
   if ((await ceop.count()) !== 1) throw new Error(`${label}: no "Report to CEOP" link`);
   if ((await page.getByRole('button', { name: 'Blank screen' }).count()) !== 1)
     throw new Error(`${label}: no "Blank screen" control`);
