@@ -99,7 +99,7 @@ export async function restorePostgres(database: Database, backupFile: string, op
  * then a restored school's chronology was planned through an index that read every concern (bench/concerns,
  * p99 2.7 s). So a restore analyses every table of the schema before Harbour starts on it.
  */
-export async function analysePostgres(database: Database): Promise<void> {
+async function analysePostgres(database: Database): Promise<void> {
   for (const t of await listTables(database.db, 'postgres'))
     await sql`analyze ${sql.table(t)}`.execute(database.db);
 }

@@ -11,15 +11,16 @@ import type { DB } from '../../db/schema.js';
  * The monitoring events carried into the concern (the searches it was escalated with) are deleted: they were
  * kept past the monitoring retention period only because the concern held them.
  */
-const ERASE = {
-  concerns: {
-    adult_description_enc: null,
-    location_enc: null,
-    account_enc: '',
-    immediate_action_enc: null,
-    outcome_enc: null,
-    lessons_enc: null,
-  },
+const ERASE_CONCERN = {
+  adult_description_enc: null,
+  location_enc: null,
+  account_enc: '',
+  immediate_action_enc: null,
+  outcome_enc: null,
+  lessons_enc: null,
+} as const;
+/** The rows hanging off a concern (each by its concern_id) and what each loses. */
+const ERASE_ROWS = {
   concern_notes: { body_enc: '' },
   concern_amendments: { previous_enc: null, new_enc: null, reason_enc: '' },
   concern_attachments: { filename_enc: '', data_enc: '', size: 0 },
@@ -33,27 +34,20 @@ const ERASE = {
   concern_sanctions: { detail_enc: null },
 } as const;
 
-/** The tables erased on disposal and the columns each loses (exported for the test that checks every _enc column). */
-export const ERASED_COLUMNS: Record<string, readonly string[]> = Object.fromEntries(
-  Object.entries(ERASE).map(([t, cols]) => [t, Object.keys(cols).filter((c) => c.endsWith('_enc'))]),
-);
-
 export async function eraseConcern(tx: Transaction<DB>, schoolId: string, concernId: string): Promise<void> {
   await tx
     .updateTable('concerns')
-    .set(ERASE.concerns)
+    .set(ERASE_CONCERN)
     .where('school_id', '=', schoolId)
     .where('id', '=', concernId)
     .execute();
-  for (const table of Object.keys(ERASE) as (keyof typeof ERASE)[]) {
-    if (table === 'concerns') continue;
+  for (const table of Object.keys(ERASE_ROWS) as (keyof typeof ERASE_ROWS)[])
     await tx
       .updateTable(table)
-      .set(ERASE[table] as never)
+      .set(ERASE_ROWS[table] as never)
       .where('school_id', '=', schoolId)
       .where('concern_id', '=', concernId)
       .execute();
-  }
   await tx
     .deleteFrom('monitor_events')
     .where('school_id', '=', schoolId)
