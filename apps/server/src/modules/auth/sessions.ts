@@ -19,6 +19,12 @@ export interface Actor {
   csrfToken: string;
   idleMinutes: number;
   totpEnrolled: boolean;
+  /**
+   * The acting school's people revision (migration 0003), read in the same query as the session: the people
+   * search compares its kept register with it instead of asking again (0 when the school has none yet).
+   * Absent on an actor made in code (the demo seed): the search then reads the revision itself.
+   */
+  peopleRev?: number | undefined;
 }
 
 const rolesInSchool = prepared((db, accountId, schoolId) =>
@@ -146,7 +152,12 @@ export async function setSessionState(db: Executor, id: string, state: SessionTa
   await db.updateTable('sessions').set({ state }).where('id', '=', id).execute();
 }
 
-const sessionRow = prepared((db, id) =>
+/**
+ * The session, its account, the person it is in the session's school, that school's organisation and people
+ * revision, and the roles the account holds there (the school's and its trust's): one row per role assignment
+ * (one row with a null role when there is none), so a request pays one round trip for all of it.
+ */
+const sessionRows = prepared((db, id) =>
   db
     .selectFrom('sessions')
     .innerJoin('accounts', 'accounts.id', 'sessions.account_id')
@@ -156,6 +167,18 @@ const sessionRow = prepared((db, id) =>
         .onRef('people.school_id', '=', 'sessions.school_id'),
     )
     .leftJoin('schools', 'schools.id', 'sessions.school_id')
+    .leftJoin('people_revisions', 'people_revisions.school_id', 'sessions.school_id')
+    .leftJoin('role_assignments', (j) =>
+      j
+        .onRef('role_assignments.account_id', '=', 'sessions.account_id')
+        .on('role_assignments.revoked_at', 'is', null)
+        .on((eb) =>
+          eb.or([
+            eb('role_assignments.school_id', '=', eb.ref('sessions.school_id')),
+            eb('role_assignments.organisation_id', '=', eb.ref('schools.organisation_id')),
+          ]),
+        ),
+    )
     .select([
       'people.id as person_id',
       'people.left_at as person_left_at',
@@ -172,9 +195,22 @@ const sessionRow = prepared((db, id) =>
       'accounts.username',
       'accounts.disabled_at',
       'accounts.totp_enrolled_at',
+      'role_assignments.role',
+      'people_revisions.rev as people_rev',
     ])
     .where('sessions.id', '=', id),
 );
+
+/** The roles in the rows of sessionRows, in ROLES order, each once. */
+function rolesOfRows(rows: readonly { role: string | null }[]): Role[] {
+  if (rows.length === 1) {
+    const only = rows[0]!.role;
+    return only && (ROLES as readonly string[]).includes(only) ? [only as Role] : [];
+  }
+  const set = new Set<string | null>();
+  for (const r of rows) set.add(r.role);
+  return ROLES.filter((r: Role) => set.has(r));
+}
 
 /** Minutes a session may wait in a sign-in step (second factor, enrolment, new password). */
 const PENDING_MINUTES = 15;
@@ -189,9 +225,10 @@ export async function loadActor(
   opts: { touch: boolean },
 ): Promise<Actor | undefined> {
   const id = sha256(token);
-  // One query for the session, its account, the person it is in the session's school, and that school's
-  // organisation: every request pays for this lookup, so it is one round trip rather than three.
-  const [row] = await sessionRow(ctx.db, id);
+  // One query for the session, its account, the person it is in the session's school, that school's
+  // organisation and the account's roles there: every request pays for this lookup.
+  const rows = await sessionRows(ctx.db, id);
+  const row = rows[0];
   if (!row || row.ended_at) return undefined;
   const now = ctx.clock.now();
   const nowIso = iso(now);
@@ -225,7 +262,7 @@ export async function loadActor(
       .execute();
     return undefined;
   }
-  const roles = await rolesIn(ctx.db, row.account_id, row.school_id, row.organisation_id);
+  const roles = row.school_id ? rolesOfRows(rows) : [];
   const idleMinutes = idleMinutesFor(ctx, roles);
   let state = row.state;
   if (state === 'active' && rolesNeedTotp(roles) && row.totp_enrolled_at === null) {
@@ -259,5 +296,6 @@ export async function loadActor(
     csrfToken: row.csrf_token,
     idleMinutes,
     totpEnrolled: row.totp_enrolled_at !== null,
+    peopleRev: Number(row.people_rev ?? 0),
   };
 }

@@ -43,9 +43,11 @@ export async function listPeople(
   reader: Reader,
   q: ListQuery,
   nowIso: string,
+  /** The school's people revision, when the request has read it already (with the session). */
+  knownRev?: number,
 ) {
   return reachesSchool(reader)
-    ? searchSchool(db, schoolId, q, nowIso)
+    ? searchSchool(db, schoolId, q, nowIso, knownRev)
     : listPeopleSql(db, schoolId, reader, q, nowIso);
 }
 

@@ -29,11 +29,10 @@ const revisionOf = prepared((db, schoolId) =>
   db.selectFrom('people_revisions').select('rev').where('school_id', '=', schoolId),
 );
 
-async function indexFor(db: Executor, schoolId: string): Promise<SchoolIndex> {
+async function indexFor(db: Executor, schoolId: string, knownRev: number | undefined): Promise<SchoolIndex> {
   let bySchool = indexes.get(db);
   if (!bySchool) indexes.set(db, (bySchool = new Map<string, SchoolIndex>()));
-  const [revRow] = await revisionOf(db, schoolId);
-  const rev = Number(revRow?.rev ?? 0);
+  const rev = knownRev ?? Number((await revisionOf(db, schoolId))[0]?.rev ?? 0);
   const have = bySchool.get(schoolId);
   if (have && have.rev === rev) return have;
   // Read the revision first: a change committed while loading moves it again and the next search reloads.
@@ -86,14 +85,18 @@ function* containing(index: SchoolIndex, word: string): Generator<number> {
   }
 }
 
-/** The same answer as the SQL search in repo.listPeople for a reader with school scope, in the same order. */
+/**
+ * The same answer as the SQL search in repo.listPeople for a reader with school scope, in the same order.
+ * `knownRev`: the school's people revision as this request already read it (with its session), if it did.
+ */
 export async function searchSchool(
   db: Executor,
   schoolId: string,
   q: ListQuery,
   nowIso: string,
+  knownRev?: number,
 ): Promise<readonly Entry[]> {
-  const index = await indexFor(db, schoolId);
+  const index = await indexFor(db, schoolId, knownRev);
   const { entries } = index;
   const words = q.q
     ? q.q

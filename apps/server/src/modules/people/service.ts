@@ -28,7 +28,8 @@ const seesVulnerability = (actor: Actor): boolean =>
 const reader = (c: Caller): repo.Reader => ({ scopes: c.scopes, personId: c.actor.personId });
 
 export async function listPeople(c: Caller, q: ListQuery) {
-  const rows = await repo.listPeople(c.ctx.db, c.actor.schoolId, reader(c), q, iso(c.ctx.clock.now()));
+  const nowIso = iso(c.ctx.clock.now());
+  const rows = await repo.listPeople(c.ctx.db, c.actor.schoolId, reader(c), q, nowIso, c.actor.peopleRev);
   const page = rows.slice(0, q.limit);
   const vulnerability = seesVulnerability(c.actor);
   const pupils = page.filter((p) => p.kind === 'pupil');
