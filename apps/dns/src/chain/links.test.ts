@@ -7,6 +7,7 @@ import { AnswerCache } from './cache.js';
 import { decide } from './decide.js';
 import { identifyClient } from './identify.js';
 import { DecisionLog } from './log.js';
+import { LOG_TABLE_ENTRIES } from './log-table.js';
 import { PolicyState } from './state.js';
 import { chain, type Handler, type Request } from './types.js';
 
@@ -137,5 +138,35 @@ describe('decision log', () => {
     expect(stored[0]!.dropped).toBe(8000);
     expect(stored[0]!.records).toHaveLength(4000);
     expect(log.pending()).toEqual({ records: 0, dropped: 0 });
+  });
+
+  it('counts every decision, folding repeats per client, name, type and decision, past a full table', async () => {
+    const state = new PolicyState();
+    state.load(policy());
+    const stored: QueryLogBatch[] = [];
+    const sink = { write: async (b: QueryLogBatch) => void stored.push(b) };
+    const log = new DecisionLog(state, { nodeId: 'n', sink, maxBufferedRecords: 100_000 });
+    const handler = chain(identifyClient(state), decide(state))((r) => log.record(r));
+    // More distinct names than the table holds: it folds on its own and nothing is lost.
+    const distinct = LOG_TABLE_ENTRIES + 10;
+    for (let i = 0; i < distinct; i++) handler(request(`site-${i}.example`).req);
+    for (let i = 0; i < 3; i++) handler(request('Casino-Spins.EXAMPLE').req);
+    handler(request('casino-spins.example', '10.0.2.10').req);
+    handler(request('casino-spins.example', '10.0.2.9', 'AAAA').req);
+    handler(request('odd\\.name.example').req);
+    await log.flush();
+    const records = stored.flatMap((b) => b.records);
+    expect(records.reduce((n, r) => n + r.count, 0)).toBe(distinct + 6);
+    expect(records.filter((r) => r.name.startsWith('site-'))).toHaveLength(distinct);
+    const casino = records.filter((r) => r.name === 'casino-spins.example');
+    expect(casino.map((r) => [r.client, r.type, r.count, r.action, r.category])).toEqual([
+      ['10.0.2.9', 'A', 3, 'block', 'gambling'],
+      ['10.0.2.10', 'A', 1, 'block', 'gambling'],
+      ['10.0.2.9', 'AAAA', 1, 'block', 'gambling'],
+    ]);
+    expect(records.find((r) => r.name.startsWith('odd'))!.name).toBe('odd\\092.name.example');
+    expect(records.every((r) => r.time === '2025-01-15T09:00:00.000Z' && r.groupId === DEMO_GROUPS.ks2)).toBe(
+      true,
+    );
   });
 });

@@ -1,29 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import {
-  MAX_LOG_BATCH,
-  type Decision,
-  type DecisionSink,
-  type QueryLogBatch,
-  type QueryLogRecord,
-} from '@harbour/shared';
-import { questionName } from '../wire/query.js';
+import { MAX_LOG_BATCH, type DecisionSink, type QueryLogBatch, type QueryLogRecord } from '@harbour/shared';
 import { typeName } from '../wire/types.js';
+import { LogTable } from './log-table.js';
 import type { PolicyState } from './state.js';
 import type { Link, Request } from './types.js';
-
-interface Folded {
-  k1: number;
-  k2: number;
-  group: number;
-  qtype: number;
-  client: string;
-  decision: Decision;
-  by: QueryLogRecord['identifiedBy'];
-  name: string;
-  time: number;
-  count: number;
-  next: Folded | null;
-}
 
 export interface DecisionLogOptions {
   sink: DecisionSink;
@@ -38,14 +18,16 @@ export interface DecisionLogOptions {
 }
 
 /**
- * The query log (issue 4): every decision is counted in place (no allocation for a repeat within the
- * interval), folded into one record per (client, group, name, type, decision) each flush, and written to
+ * The query log (issue 4): every decision is counted in place in typed arrays (LogTable: no allocation per
+ * query, new or repeated), folded into one record per (client, group, name, type, decision) each flush, and written to
  * the sink in batches of at most 5,000 from a timer, never on a query's path. A failing sink keeps the
  * batches (same batchId when retried) up to a bound, then drops the oldest and reports how many.
  */
 export class DecisionLog {
-  private folded = new Map<number, Folded>();
-  private size = 0;
+  private readonly table = new LogTable();
+  /** The last time folded and its ISO text: a second's records share a few thousand distinct instants. */
+  private isoAt = NaN;
+  private iso = '';
   private queue: QueryLogBatch[] = [];
   private queued = 0;
   private dropped = 0;
@@ -80,75 +62,42 @@ export class DecisionLog {
     const keys = req.keys;
     const k1 = keys.count ? keys.k1[keys.count - 1]! : 0;
     const k2 = keys.count ? keys.k2[keys.count - 1]! : 0;
-    const group = req.client!.groupIndex;
-    const qtype = req.q.qtype;
-    const key =
-      ((k2 ^ Math.imul(qtype, 0x9e3779b1) ^ Math.imul(group + 1, 0x85ebca6b)) & 0x1fffff) * 4294967296 + k1;
-    const client = req.client!.client;
-    const decision = req.decision!;
-    const head = this.folded.get(key);
-    for (let f: Folded | null = head ?? null; f; f = f.next) {
-      if (
-        f.k1 === k1 &&
-        f.k2 === k2 &&
-        f.group === group &&
-        f.qtype === qtype &&
-        f.decision === decision &&
-        f.client === client
-      ) {
-        f.count++;
-        return;
-      }
-    }
-    this.folded.set(key, {
-      k1,
-      k2,
-      group,
-      qtype,
-      client,
-      decision,
-      by: req.client!.by,
-      name: questionName(req.msg, req.q.nameEnd),
-      time: req.receivedAt,
-      count: 1,
-      next: head ?? null,
-    });
-    if (++this.size >= MAX_LOG_BATCH * 10) this.fold();
+    const c = req.client!;
+    const q = req.q;
+    const t = this.table;
+    if (t.add(k1, k2, c.groupIndex, q.qtype, c, req.decision!, req.msg, q.nameEnd, req.receivedAt)) return;
+    this.fold();
+    t.add(k1, k2, c.groupIndex, q.qtype, c, req.decision!, req.msg, q.nameEnd, req.receivedAt);
   }
 
   /** Folds the counted decisions into batches (at the current policy version) and empties the counters. */
   fold(): void {
-    if (this.size === 0) return;
+    const t = this.table;
+    if (t.size === 0) return;
     const p = this.state.prepared;
     const records: QueryLogRecord[] = [];
-    for (const head of this.folded.values()) {
-      for (let f: Folded | null = head; f; f = f.next) {
-        const g = p?.groups[f.group];
-        if (!g) continue;
-        const d = f.decision;
-        records.push({
-          time: new Date(f.time).toISOString(),
-          count: f.count,
-          client: f.client,
-          identifiedBy: f.by,
-          schoolId: g.school.id,
-          groupId: g.policy.id,
-          name: f.name,
-          type: typeName(f.qtype),
-          action: d.action,
-          reason:
-            d.action === 'allow' || d.action === 'block'
-              ? d.reason
-              : d.action === 'rewrite'
-                ? d.engine
-                : null,
-          category: d.action === 'block' ? d.category : null,
-          ruleId: d.action === 'allow' || d.action === 'block' ? d.ruleId : null,
-        });
-      }
+    for (let e = 0; e < t.size; e++) {
+      const g = p?.groups[t.group[e]!];
+      if (!g) continue;
+      const d = t.decision[e]!;
+      const c = t.client[e]!;
+      records.push({
+        time: this.isoTime(t.time[e]!),
+        count: t.count[e]!,
+        client: c.client,
+        identifiedBy: c.by,
+        schoolId: g.school.id,
+        groupId: g.policy.id,
+        name: t.name(e),
+        type: typeName(t.qtype[e]!),
+        action: d.action,
+        reason:
+          d.action === 'allow' || d.action === 'block' ? d.reason : d.action === 'rewrite' ? d.engine : null,
+        category: d.action === 'block' ? d.category : null,
+        ruleId: d.action === 'allow' || d.action === 'block' ? d.ruleId : null,
+      });
     }
-    this.folded = new Map();
-    this.size = 0;
+    t.clear();
     for (let i = 0; i < records.length; i += MAX_LOG_BATCH) {
       const part = records.slice(i, i + MAX_LOG_BATCH);
       this.queue.push({
@@ -168,6 +117,14 @@ export class DecisionLog {
       this.queued -= old.records.length;
       this.dropped += old.records.length + old.dropped;
     }
+  }
+
+  private isoTime(ms: number): string {
+    if (ms !== this.isoAt) {
+      this.isoAt = ms;
+      this.iso = new Date(ms).toISOString();
+    }
+    return this.iso;
   }
 
   /** Folds and writes what is queued, one batch at a time; stops at the first failure and backs off. */
@@ -203,7 +160,7 @@ export class DecisionLog {
   /** Records waiting for the sink, and dropped since the last accepted batch. */
   pending(): { records: number; dropped: number } {
     const attached = this.queue.reduce((n, b) => n + b.dropped, 0);
-    return { records: this.queued + this.size, dropped: this.dropped + attached };
+    return { records: this.queued + this.table.size, dropped: this.dropped + attached };
   }
 }
 

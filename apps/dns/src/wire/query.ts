@@ -172,17 +172,22 @@ const nameScratch = Buffer.allocUnsafe(256);
  * tree of cons strings per name, kept for as long as the log record.
  */
 export function questionName(msg: Buffer, nameEnd: number): string {
+  return questionNameAt(msg, 12, nameEnd);
+}
+
+/** The same for a wire name at [start, end) of `buf` (the query log keeps names' bytes until it folds). */
+export function questionNameAt(buf: Buffer, start: number, end: number): string {
   let n = 0;
-  let p = 12;
-  while (p < nameEnd - 1) {
-    const l = msg[p]!;
+  let p = start;
+  while (p < end - 1) {
+    const l = buf[p]!;
     if (n > 0) nameScratch[n++] = 0x2e;
     for (let i = p + 1; i <= p + l; i++) {
-      let c = msg[i]!;
+      let c = buf[i]!;
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f)
         nameScratch[n++] = c;
-      else return escapedName(msg, nameEnd);
+      else return escapedName(buf, start, end);
     }
     p += l + 1;
   }
@@ -190,12 +195,12 @@ export function questionName(msg: Buffer, nameEnd: number): string {
 }
 
 /** Bytes outside letters, digits, '-' and '_' are escaped as in zone files (RFC 1035 5.1). */
-function escapedName(msg: Buffer, nameEnd: number): string {
+function escapedName(buf: Buffer, start: number, end: number): string {
   const parts: string[] = [];
-  for (let p = 12; p < nameEnd - 1; p += msg[p]! + 1) {
+  for (let p = start; p < end - 1; p += buf[p]! + 1) {
     let s = '';
-    for (let i = p + 1; i <= p + msg[p]!; i++) {
-      let c = msg[i]!;
+    for (let i = p + 1; i <= p + buf[p]!; i++) {
+      let c = buf[i]!;
       if (c >= 0x41 && c <= 0x5a) c |= 0x20;
       if ((c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x5f)
         s += String.fromCharCode(c);
