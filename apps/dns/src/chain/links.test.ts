@@ -169,4 +169,23 @@ describe('decision log', () => {
       true,
     );
   });
+
+  it('folds what was counted under the old policy with its own groups and version when a new one arrives', async () => {
+    const state = new PolicyState();
+    state.load(policy(1));
+    const stored: QueryLogBatch[] = [];
+    const log = new DecisionLog(state, { nodeId: 'n', sink: { write: async (b) => void stored.push(b) } });
+    const handler = chain(identifyClient(state), decide(state))((r) => log.record(r));
+    handler(request('casino-spins.example').req);
+    // Version 2 numbers its groups the other way round.
+    const spec = demoPolicySpec({ version: 2, subnets: [{ cidr: '10.0.2.0/24', groupId: DEMO_GROUPS.ks2 }] });
+    spec.groups.reverse();
+    state.load(compilePolicy(spec).policy);
+    handler(request('casino-spins.example').req);
+    await log.flush();
+    expect(stored.map((b) => [b.policyVersion, b.records.map((r) => [r.groupId, r.count])])).toEqual([
+      [1, [[DEMO_GROUPS.ks2, 1]]],
+      [2, [[DEMO_GROUPS.ks2, 1]]],
+    ]);
+  });
 });

@@ -43,7 +43,8 @@ export class DecisionLog {
     private readonly o: DecisionLogOptions,
   ) {
     this.backoff = o.retryMs ?? 1000;
-    state.onChange(() => this.fold());
+    // Fold with the version the decisions were made under: a new one may number its groups otherwise.
+    state.onLeave(() => this.fold());
   }
 
   start(): void {

@@ -28,6 +28,7 @@ export class PolicyState {
   targets = new Map<string, Buffer>();
   private trust = new Map<string, boolean>();
   private listeners = new Set<() => void>();
+  private leaving = new Set<() => void>();
 
   /** Loads a policy (validating it first: a node must never run a malformed one). Throws if invalid. */
   load(policy: CompiledPolicy, validate = true): void {
@@ -49,6 +50,7 @@ export class PolicyState {
     }
     const targets = new Map<string, Buffer>();
     for (const t of Object.values(p.safeSearch)) targets.set(t.target, encodeName(t.target));
+    for (const l of this.leaving) l();
     this.prepared = prepared;
     this.answers = answers;
     this.targets = targets;
@@ -62,6 +64,12 @@ export class PolicyState {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Runs just before a new version replaces the current one (which `prepared` still is). */
+  onLeave(listener: () => void): () => void {
+    this.leaving.add(listener);
+    return () => this.leaving.delete(listener);
   }
 
   /** Whether the ECS option of this source is believed (cached per address; parsed only then). */
