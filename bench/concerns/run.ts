@@ -1,5 +1,5 @@
 /**
- * npm run bench:concerns [-- --smoke] [-- --pg]
+ * npm run bench:concerns [-- --smoke] [-- --pg [--keep]]
  *
  * Issue 3's benchmark: one school with 100,000 concerns (10,000 with --smoke). Starts the real Harbour server
  * (`harbour start`, web only) and the bare Fastify hello-world as separate processes and drives each with
@@ -34,15 +34,19 @@ import {
 } from '../lib/http.js';
 import { randomBytes } from 'node:crypto';
 import { seedConcerns } from './seed.js';
+import { keptSeed } from './keep.js';
 
 const CONNECTIONS = 10;
+/** PostgreSQL: keep the seeded database for the next run, or reuse the one kept (keep.ts). */
+const KEEP = ON_PG && process.argv.includes('--keep');
 
 async function main(): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-bench-concerns-'));
-  const pgDb = ON_PG ? `bench_concerns_${randomBytes(4).toString('hex')}` : undefined;
+  const pgDb = ON_PG && !KEEP ? `bench_concerns_${randomBytes(4).toString('hex')}` : undefined;
   const env = harbourEnv(dataDir, ON_PG ? PG_URL : `sqlite:${path.join(dataDir, 'harbour.sqlite')}`);
   console.log(header('concerns bench'));
-  const seeded = await seedConcerns(env, { concerns: SMOKE ? 10_000 : 100_000, pgDb });
+  const concerns = SMOKE ? 10_000 : 100_000;
+  const seeded = KEEP ? await keptSeed(env, concerns) : await seedConcerns(env, { concerns, pgDb });
   console.log(`setup: ${seeded.concerns} concerns in one school in ${seeded.seconds.toFixed(1)} s`);
   execFileSync(path.join(ROOT, 'node_modules/.bin/tsc'), ['-b', 'apps/server/tsconfig.build.json'], {
     cwd: ROOT,

@@ -16,6 +16,8 @@ import { TEST_PASSWORD, sessionFor, startTestEnv } from '../../apps/server/src/t
 
 export interface Seeded {
   concerns: number;
+  schoolId: string;
+  dslAccount: string;
   pupils: string[];
   dslCookie: string;
   seconds: number;
@@ -224,6 +226,8 @@ export async function seedConcerns(
   await test.close();
   return {
     concerns: opts.concerns,
+    schoolId,
+    dslAccount,
     pupils: pupils.slice(0, 200),
     dslCookie: dsl.cookie,
     seconds: (performance.now() - t0) / 1000,
