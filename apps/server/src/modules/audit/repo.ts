@@ -1,26 +1,45 @@
 import { sql } from 'kysely';
-import type { Executor } from '../../db/index.js';
+import type { Dialect, Executor } from '../../db/index.js';
 import type { AuditEntryTable } from '../../db/schema.js';
 
-export async function lockHead(db: Executor, dialect: 'sqlite' | 'postgres', chain: string) {
+const headForUpdate = (db: Executor, chain: string) =>
+  db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).forUpdate().executeTakeFirst();
+
+/**
+ * The chain's head, locked until the transaction ends on PostgreSQL (appends from other transactions wait). The
+ * head row is made only the first time a chain is used: every other append locks the row it finds, one round trip.
+ */
+export async function lockHead(db: Executor, dialect: Dialect, chain: string) {
   if (dialect === 'postgres') {
+    const head = await headForUpdate(db, chain);
+    if (head) return head;
     await db
       .insertInto('audit_chain_heads')
       .values({ chain, seq: 0, hash: '0'.repeat(64) })
       .onConflict((oc) => oc.column('chain').doNothing())
       .execute();
-    return db
-      .selectFrom('audit_chain_heads')
-      .selectAll()
-      .where('chain', '=', chain)
-      .forUpdate()
-      .executeTakeFirstOrThrow();
+    const made = await headForUpdate(db, chain);
+    if (!made) throw new Error(`audit chain head ${chain} vanished`);
+    return made;
   }
   // SQLite: the write transaction already serialises appends.
   return db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
 }
 
-export async function insertEntry(db: Executor, e: AuditEntryTable): Promise<void> {
+/**
+ * Writes the entry and moves the head to it. On PostgreSQL the head row exists (lockHead made it) and both are
+ * one statement; SQLite has no writing CTEs and needs none (the database is in process).
+ */
+export async function insertEntry(db: Executor, dialect: Dialect, e: AuditEntryTable): Promise<void> {
+  if (dialect === 'postgres') {
+    await db
+      .with('entry', (qc) => qc.insertInto('audit_entries').values(e))
+      .updateTable('audit_chain_heads')
+      .set({ seq: e.seq, hash: e.hash })
+      .where('chain', '=', e.chain)
+      .execute();
+    return;
+  }
   await db.insertInto('audit_entries').values(e).execute();
   await db
     .insertInto('audit_chain_heads')

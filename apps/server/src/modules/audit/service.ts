@@ -41,7 +41,7 @@ export async function appendAudit(ctx: AppContext, input: AuditInput, tx?: Execu
       ip: input.ip ?? null,
       details: JSON.stringify(input.details ?? {}),
     };
-    await repo.insertEntry(db, {
+    await repo.insertEntry(db, ctx.database.dialect, {
       id: newId(),
       ...fields,
       prev_hash: prevHash,
