@@ -48,9 +48,12 @@ export async function auditAs(
   );
 }
 
+/** A school's zone when it has none set. */
+export const DEFAULT_ZONE = 'Europe/London';
+
 /** The school's time zone (policies speak of school days, not UTC days). */
 export async function schoolZone(ctx: AppContext, schoolId: string, db: Executor = ctx.db): Promise<string> {
-  return (await getSchool(ctx, schoolId, db))?.time_zone ?? 'Europe/London';
+  return (await getSchool(ctx, schoolId, db))?.time_zone ?? DEFAULT_ZONE;
 }
 
 /** Today's date in the school's time zone. */

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/index.js';
 import type { Caller } from '../../http/caller.js';
 import { chronologyRows } from './chronology-rows.js';
-import { revisionOf, viewerKey } from './dashboard-cache.js';
+import { viewerKey } from './dashboard-cache.js';
 
 /**
  * A pupil's chronology rows, kept per viewer and pupil until any concern table of the school changes (the
@@ -17,13 +17,11 @@ interface Kept {
 const MAX = 200;
 const kept = new WeakMap<Executor, Map<string, Kept>>();
 
-export async function keptRows(c: Caller, pupilId: string): Promise<Rows> {
+/** `rev` is the school's concern revision, read before any of the rows. */
+export async function keptRows(c: Caller, pupilId: string, rev: number): Promise<Rows> {
   const db = c.ctx.db;
   let all = kept.get(db);
   if (!all) kept.set(db, (all = new Map<string, Kept>()));
-  // Read the revision first: a change committed while reading moves it again and the next view reads afresh.
-  const [row] = await revisionOf(db, c.actor.schoolId);
-  const rev = Number(row?.rev ?? 0);
   const key = `${viewerKey(c)}|${pupilId}`;
   const have = all.get(key);
   if (have && have.rev === rev) {

@@ -2,9 +2,10 @@ import { CONCERN_CATEGORY_INFO, type ConcernCategory } from '@harbour/shared';
 import type { Caller } from '../../http/caller.js';
 import { auditConcernList } from './audit-list.js';
 import { AppError } from '../../lib/errors.js';
-import { displayName, findPerson, staffNamesByAccount } from '../people/lookup.js';
+import { displayName } from '../people/lookup.js';
 import { opener } from './seal.js';
 import { keptRows } from './chronology-cache.js';
+import { chronologyRevisions, keptPerson, keptStaffNames, peopleAt } from './chronology-people.js';
 
 export interface ChronologyEntry {
   at: string;
@@ -25,11 +26,15 @@ export interface ChronologyEntry {
 export async function chronology(c: Caller, pupilId: string) {
   const schoolId = c.actor.schoolId;
   const db = c.ctx.db;
-  const pupil = await findPerson(db, schoolId, pupilId);
+  // Read the revisions first: a change committed while reading moves one again and the next view reads afresh.
+  const rev = await chronologyRevisions(db, schoolId);
+  const people = peopleAt(db, schoolId, rev.people);
+  const pupil = await keptPerson(people, db, schoolId, pupilId);
   if (!pupil || pupil.kind !== 'pupil') throw new AppError('not_found', 'Not found');
   const { held, notes, steps, actions, referrals, custody, status, parents, sanctions } = await keptRows(
     c,
     pupilId,
+    rev.concerns,
   );
   const cat = new Map(held.map((r) => [r.id, r.category]));
   const o = await opener(c.ctx, schoolId);
@@ -119,7 +124,8 @@ export async function chronology(c: Caller, pupilId: string) {
   }
   entries.sort((a, b) => a.at.localeCompare(b.at) || a.kind.localeCompare(b.kind));
   // Staff names only: a pupil who told us through the worried form stays unnamed here.
-  const names = await staffNamesByAccount(
+  const names = await keptStaffNames(
+    people,
     db,
     schoolId,
     entries.flatMap((e) => (e.by ? [e.by] : [])),

@@ -114,4 +114,30 @@ describe('the DSL dashboard’s kept figures', () => {
       .execute();
     expect(await chron()).toEqual([]);
   });
+
+  it('shows a staff member’s new name and forgets a tombstoned pupil at once, however they changed', async () => {
+    const pupil = s.pupils[2]!;
+    const get = () => s.users.dsl!.client.get(`/api/people/${pupil}/chronology`);
+    await s.users.teacher!.client.post('/api/concerns', cyberbullying(pupil));
+    const byNames = async () =>
+      ((await get()).json().entries as { by: string; byName: string | null }[])
+        .filter((e) => e.by === s.users.teacher!.accountId)
+        .map((e) => e.byName);
+    expect((await byNames()).length).toBeGreaterThan(0);
+    expect(await byNames()).not.toContain('Renamed Teacher');
+    // Behind the server's back: the people revision moves, so the kept names and pupil are read again.
+    await env.ctx.db
+      .updateTable('people')
+      .set({ given_name: 'Renamed', family_name: 'Teacher', preferred_name: null })
+      .where('account_id', '=', s.users.teacher!.accountId)
+      .where('school_id', '=', s.schoolId)
+      .execute();
+    expect(new Set(await byNames())).toEqual(new Set(['Renamed Teacher']));
+    await env.ctx.db
+      .updateTable('people')
+      .set({ tombstoned_at: '2026-11-25T14:30:00.000Z' })
+      .where('id', '=', pupil)
+      .execute();
+    expect((await get()).statusCode).toBe(404);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Executor } from '../../db/index.js';
 import { prepared } from '../../db/prepared.js';
-import { schoolToday, type Caller } from '../../http/caller.js';
-import { iso } from '../../lib/time.js';
+import { DEFAULT_ZONE, type Caller } from '../../http/caller.js';
+import { iso, localDate } from '../../lib/time.js';
 
 /**
  * The DSL dashboard's figures, kept per viewer (bench/concerns: at 100,000 concerns counting them takes several
@@ -26,8 +26,13 @@ interface Kept {
 const MAX_VIEWERS = 256;
 const kept = new WeakMap<Executor, Map<string, Kept>>();
 
-export const revisionOf = prepared((db, schoolId) =>
-  db.selectFrom('concern_revisions').select('rev').where('school_id', '=', schoolId),
+/** The concern revision and the school's time zone (for its today) in one round trip. */
+const revisionAndZone = prepared((db, schoolId) =>
+  db
+    .selectFrom('schools')
+    .leftJoin('concern_revisions', 'concern_revisions.school_id', 'schools.id')
+    .select(['concern_revisions.rev', 'schools.time_zone'])
+    .where('schools.id', '=', schoolId),
 );
 const nextStepDue = prepared((db, schoolId, now) =>
   db
@@ -49,10 +54,11 @@ export async function keptDashboard<T>(c: Caller, count: Count<T>): Promise<T> {
   let byViewer = kept.get(db);
   if (!byViewer) kept.set(db, (byViewer = new Map<string, Kept>()));
   // Read the revision first: a change committed while counting moves it again and the next view recounts.
-  const [row] = await revisionOf(db, c.actor.schoolId);
+  const [row] = await revisionAndZone(db, c.actor.schoolId);
   const rev = Number(row?.rev ?? 0);
-  const today = await schoolToday(c.ctx, c.actor.schoolId);
-  const now = iso(c.ctx.clock.now());
+  const at = c.ctx.clock.now();
+  const today = localDate(at, row?.time_zone ?? DEFAULT_ZONE);
+  const now = iso(at);
   const key = viewerKey(c);
   const have = byViewer.get(key);
   if (
