@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import type { Executor } from '../db/index.js';
 import { localDate } from '../lib/time.js';
 import type { Actor } from '../modules/auth/sessions.js';
-import { appendAudit } from '../modules/audit/service.js';
+import { appendAudit, type AuditInput } from '../modules/audit/service.js';
 import { getSchool } from '../modules/schools/service.js';
 import { requireSchoolActor, scopesOf } from './access.js';
 
@@ -25,27 +25,34 @@ export const callerFrom =
     ip: req.ip,
   });
 
-/** Appends an audit entry for the caller in the change's transaction (ids and field names only). */
+/** The audit entry of something the caller did (ids and field names only). */
+export const auditInputOf = (
+  c: Caller,
+  action: string,
+  entity: { type: string; id?: string | undefined },
+  details?: Record<string, unknown>,
+): AuditInput => ({
+  schoolId: c.actor.schoolId,
+  actorAccountId: c.actor.accountId,
+  action,
+  entityType: entity.type,
+  entityId: entity.id,
+  ip: c.ip,
+  details,
+});
+
+/**
+ * Appends an audit entry for the caller in the change's transaction; `null` for a read, which has none: the entry
+ * is written with the other appends of the moment and committed when this resolves.
+ */
 export async function auditAs(
   c: Caller,
-  tx: Executor,
+  tx: Executor | null,
   action: string,
   entity: { type: string; id?: string | undefined },
   details?: Record<string, unknown>,
 ): Promise<void> {
-  await appendAudit(
-    c.ctx,
-    {
-      schoolId: c.actor.schoolId,
-      actorAccountId: c.actor.accountId,
-      action,
-      entityType: entity.type,
-      entityId: entity.id,
-      ip: c.ip,
-      details,
-    },
-    tx,
-  );
+  await appendAudit(c.ctx, auditInputOf(c, action, entity, details), tx ?? undefined);
 }
 
 /** A school's zone when it has none set. */

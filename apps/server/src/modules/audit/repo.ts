@@ -26,26 +26,34 @@ export async function lockHead(db: Executor, dialect: Dialect, chain: string) {
   return db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
 }
 
+/** Rows a statement at most (11 values each: well inside both databases' limits on parameters). */
+const ROWS = 500;
+
 /**
- * Writes the entry and moves the head to it. On PostgreSQL the head row exists (lockHead made it) and both are
- * one statement; SQLite has no writing CTEs and needs none (the database is in process).
+ * Writes entries that follow one another in one chain and moves the head to the last. On PostgreSQL the head row
+ * exists (lockHead made it) and each statement writes its rows and moves the head; SQLite has no writing CTEs
+ * and needs none (the database is in process).
  */
-export async function insertEntry(db: Executor, dialect: Dialect, e: AuditEntryTable): Promise<void> {
-  if (dialect === 'postgres') {
+export async function insertEntries(db: Executor, dialect: Dialect, rows: AuditEntryTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += ROWS) {
+    const part = rows.slice(i, i + ROWS);
+    const last = part[part.length - 1]!;
+    if (dialect === 'postgres') {
+      await db
+        .with('entries', (qc) => qc.insertInto('audit_entries').values(part))
+        .updateTable('audit_chain_heads')
+        .set({ seq: last.seq, hash: last.hash })
+        .where('chain', '=', last.chain)
+        .execute();
+      continue;
+    }
+    await db.insertInto('audit_entries').values(part).execute();
     await db
-      .with('entry', (qc) => qc.insertInto('audit_entries').values(e))
-      .updateTable('audit_chain_heads')
-      .set({ seq: e.seq, hash: e.hash })
-      .where('chain', '=', e.chain)
+      .insertInto('audit_chain_heads')
+      .values({ chain: last.chain, seq: last.seq, hash: last.hash })
+      .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: last.seq, hash: last.hash }))
       .execute();
-    return;
   }
-  await db.insertInto('audit_entries').values(e).execute();
-  await db
-    .insertInto('audit_chain_heads')
-    .values({ chain: e.chain, seq: e.seq, hash: e.hash })
-    .onConflict((oc) => oc.column('chain').doUpdateSet({ seq: e.seq, hash: e.hash }))
-    .execute();
 }
 
 export async function allHeads(db: Executor) {

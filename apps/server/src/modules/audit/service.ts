@@ -2,8 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
-import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
+import { appendTogether, writeEntries } from './append.js';
 import { GENESIS_HASH, chainFor, entryHash } from './chain.js';
 import * as repo from './repo.js';
 
@@ -20,36 +20,23 @@ export interface AuditInput {
 }
 
 /**
- * Appends one entry to the school's hash chain. Pass the caller's transaction so the entry commits
- * (or rolls back) with the change it records; without one it runs in its own transaction.
+ * Appends one entry to the school's hash chain. Pass the caller's transaction so the entry commits (or rolls
+ * back) with the change it records; without one it is written with the other appends of the moment, in a
+ * transaction of their own (append.ts), and committed when this resolves.
  */
 export async function appendAudit(ctx: AppContext, input: AuditInput, tx?: Executor): Promise<void> {
-  const run = async (db: Executor) => {
-    const chain = chainFor(input.schoolId);
-    const head = await repo.lockHead(db, ctx.database.dialect, chain);
-    const seq = (head?.seq ?? 0) + 1;
-    const prevHash = head?.hash ?? GENESIS_HASH;
-    const fields = {
-      chain,
-      seq,
-      at: iso(ctx.clock.now()),
-      school_id: input.schoolId,
-      actor_account_id: input.actorAccountId,
-      action: input.action,
-      entity_type: input.entityType ?? null,
-      entity_id: input.entityId ?? null,
-      ip: input.ip ?? null,
-      details: JSON.stringify(input.details ?? {}),
-    };
-    await repo.insertEntry(db, ctx.database.dialect, {
-      id: newId(),
-      ...fields,
-      prev_hash: prevHash,
-      hash: entryHash(prevHash, fields),
-    });
-  };
-  if (tx) await run(tx);
-  else await ctx.db.transaction().execute(run);
+  const chain = chainFor(input.schoolId);
+  if (tx) await writeEntries(ctx, tx, chain, [input]);
+  else await appendTogether(ctx, chain, [input]);
+  ctx.onAuditAppended();
+}
+
+/** Appends several entries of one chain together, all or none, committed when this resolves. */
+export async function appendAudits(ctx: AppContext, inputs: readonly AuditInput[]): Promise<void> {
+  if (inputs.length === 0) return;
+  const chain = chainFor(inputs[0]!.schoolId);
+  if (inputs.some((i) => chainFor(i.schoolId) !== chain)) throw new Error('audit entries of several chains');
+  await appendTogether(ctx, chain, inputs);
   ctx.onAuditAppended();
 }
 

@@ -131,15 +131,12 @@ export async function chronology(c: Caller, pupilId: string) {
     entries.flatMap((e) => (e.by ? [e.by] : [])),
   );
   for (const e of entries) e.byName = (e.by && names.get(e.by)) ?? null;
-  await c.ctx.db.transaction().execute((tx) =>
-    auditConcernList(
-      c,
-      tx,
-      'concern.chronology',
-      { type: 'person', id: pupilId },
-      {},
-      held.map((r) => ({ id: r.id, restricted: r.restricted })),
-    ),
+  await auditConcernList(
+    c,
+    'concern.chronology',
+    { type: 'person', id: pupilId },
+    {},
+    held.map((r) => ({ id: r.id, restricted: r.restricted })),
   );
   return {
     pupil: {

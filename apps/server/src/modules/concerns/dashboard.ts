@@ -17,9 +17,7 @@ const label = (c: string) => CONCERN_CATEGORY_INFO[c as ConcernCategory]?.label 
 export async function dashboard(c: Caller) {
   const result = await keptDashboard(c, countDashboard);
   // Every view is audited, counted afresh or not.
-  await c.ctx.db
-    .transaction()
-    .execute((tx) => auditConcernList(c, tx, 'concern.dashboard', { type: 'concern' }, {}, result.newest));
+  await auditConcernList(c, 'concern.dashboard', { type: 'concern' }, {}, result.newest);
   return result;
 }
 

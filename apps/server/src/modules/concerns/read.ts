@@ -154,9 +154,7 @@ export async function getConcern(c: Caller, id: string) {
       : { actions: await myActionsOn(c, row.id, o) }),
     access: { level, canManage },
   };
-  await c.ctx.db
-    .transaction()
-    .execute((tx) => auditAs(c, tx, 'concern.read', { type: 'concern', id }, { level }));
+  await auditAs(c, null, 'concern.read', { type: 'concern', id }, { level });
   return { concern: detail };
 }
 
@@ -228,9 +226,7 @@ export async function listConcerns(c: Caller, q: z.infer<typeof ListQuery>) {
     reportedByMe: r.reporter_account_id === c.actor.accountId,
     pupils: presentPeople(people.filter((p) => p.concern_id === r.id)),
   }));
-  await c.ctx.db
-    .transaction()
-    .execute((tx) => auditConcernList(c, tx, 'concern.list', { type: 'concern' }, { filter: q }, concerns));
+  await auditConcernList(c, 'concern.list', { type: 'concern' }, { filter: q }, concerns);
   return {
     concerns,
     nextBefore: rows.length > q.limit ? (page[page.length - 1]?.recorded_at ?? null) : null,

@@ -210,9 +210,7 @@ export async function retentionQueue(c: Caller) {
       disposedBy: t.decided_by,
       reason: o.text(t.id, 'reason', t.reason_enc),
     }));
-  await c.ctx.db
-    .transaction()
-    .execute((tx) => auditConcernList(c, tx, 'concern.retention.list', { type: 'concern' }, { today }, due));
+  await auditConcernList(c, 'concern.retention.list', { type: 'concern' }, { today }, due);
   return { today, due, disposed };
 }
 
