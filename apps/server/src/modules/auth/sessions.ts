@@ -25,6 +25,12 @@ export interface Actor {
    * Absent on an actor made in code (the demo seed): the search then reads the revision itself.
    */
   peopleRev?: number | undefined;
+  /**
+   * Likewise the acting school's concern revision (migration 0018) and time zone, for the kept concern dashboard
+   * and chronologies (modules/concerns/*-cache.ts). Absent on an actor made in code: those read them themselves.
+   */
+  concernRev?: number | undefined;
+  timeZone?: string | undefined;
 }
 
 const rolesInSchool = prepared((db, accountId, schoolId) =>
@@ -168,6 +174,7 @@ const sessionRows = prepared((db, id) =>
     )
     .leftJoin('schools', 'schools.id', 'sessions.school_id')
     .leftJoin('people_revisions', 'people_revisions.school_id', 'sessions.school_id')
+    .leftJoin('concern_revisions', 'concern_revisions.school_id', 'sessions.school_id')
     .leftJoin('role_assignments', (j) =>
       j
         .onRef('role_assignments.account_id', '=', 'sessions.account_id')
@@ -197,6 +204,8 @@ const sessionRows = prepared((db, id) =>
       'accounts.totp_enrolled_at',
       'role_assignments.role',
       'people_revisions.rev as people_rev',
+      'concern_revisions.rev as concern_rev',
+      'schools.time_zone',
     ])
     .where('sessions.id', '=', id),
 );
@@ -297,5 +306,7 @@ export async function loadActor(
     idleMinutes,
     totpEnrolled: row.totp_enrolled_at !== null,
     peopleRev: Number(row.people_rev ?? 0),
+    concernRev: Number(row.concern_rev ?? 0),
+    timeZone: row.time_zone ?? undefined,
   };
 }

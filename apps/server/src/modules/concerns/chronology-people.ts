@@ -27,7 +27,14 @@ const revisions = prepared((db, schoolId) =>
   ]),
 );
 
-export async function chronologyRevisions(db: Executor, schoolId: string) {
+export async function chronologyRevisions(
+  db: Executor,
+  schoolId: string,
+  /** As the session's query read them at the start of the request, when it came through one. */
+  known: { concernRev?: number | undefined; peopleRev?: number | undefined },
+) {
+  if (known.concernRev !== undefined && known.peopleRev !== undefined)
+    return { concerns: known.concernRev, people: known.peopleRev };
   const [row] = await revisions(db, schoolId);
   return { concerns: Number(row?.concerns ?? 0), people: Number(row?.people ?? 0) };
 }

@@ -27,7 +27,7 @@ export async function chronology(c: Caller, pupilId: string) {
   const schoolId = c.actor.schoolId;
   const db = c.ctx.db;
   // Read the revisions first: a change committed while reading moves one again and the next view reads afresh.
-  const rev = await chronologyRevisions(db, schoolId);
+  const rev = await chronologyRevisions(db, schoolId, c.actor);
   const people = peopleAt(db, schoolId, rev.people);
   const pupil = await keptPerson(people, db, schoolId, pupilId);
   if (!pupil || pupil.kind !== 'pupil') throw new AppError('not_found', 'Not found');

@@ -53,8 +53,13 @@ export async function keptDashboard<T>(c: Caller, count: Count<T>): Promise<T> {
   const db = c.ctx.db;
   let byViewer = kept.get(db);
   if (!byViewer) kept.set(db, (byViewer = new Map<string, Kept>()));
-  // Read the revision first: a change committed while counting moves it again and the next view recounts.
-  const [row] = await revisionAndZone(db, c.actor.schoolId);
+  // Read the revision first: a change committed while counting moves it again and the next view recounts. The
+  // session's query read it at the start of the request, when it came through one (a read changes nothing).
+  const { concernRev, timeZone } = c.actor;
+  const [row] =
+    concernRev !== undefined && timeZone !== undefined
+      ? [{ rev: concernRev, time_zone: timeZone }]
+      : await revisionAndZone(db, c.actor.schoolId);
   const rev = Number(row?.rev ?? 0);
   const at = c.ctx.clock.now();
   const today = localDate(at, row?.time_zone ?? DEFAULT_ZONE);
