@@ -65,6 +65,10 @@ class Flight implements Request {
     this.nameLen = first.q.nameEnd - 12;
   }
 
+  detach(): Request {
+    return this;
+  }
+
   join(req: Request): void {
     (this.more ??= []).push(req);
   }
@@ -160,7 +164,7 @@ export class AnswerCache {
           f.nameLen === nameLen &&
           sameName(f.msg, 12, msg, 12, nameLen)
         ) {
-          f.join(req);
+          f.join(req.detach());
           return;
         }
       }
@@ -168,7 +172,7 @@ export class AnswerCache {
         req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
         return;
       }
-      const flight = new Flight(this, key, k1, k2, req);
+      const flight = new Flight(this, key, k1, k2, req.detach());
       flight.next = this.inFlight.get(key) ?? null;
       this.inFlight.set(key, flight);
       this.flights++;

@@ -45,7 +45,9 @@ function blockAnswer(state: PolicyState, req: Request): Buffer {
 
 type Rewrite = Extract<Decision, { action: 'rewrite' }>;
 
-function rewrite(state: PolicyState, req: Request, d: Rewrite, next: Handler): void {
+function rewrite(state: PolicyState, asked: Request, d: Rewrite, next: Handler): void {
+  // The target's records may come later from upstream: keep a request of our own for then.
+  const req = asked.detach();
   const { msg, q } = req;
   const group = state.prepared!.groups[req.client!.groupIndex]!;
   const ttl = group.school.answerTtl;
@@ -69,10 +71,11 @@ function rewrite(state: PolicyState, req: Request, d: Rewrite, next: Handler): v
     return;
   }
   const outerName = questionName(msg, q.nameEnd);
-  next({
+  const inner: Request = {
     ...req,
     msg: sub,
     q: parsed,
+    detach: () => inner,
     answer(p: Prepared) {
       const merged = mergeCname(outerName, d.target, ttl, p);
       const question = msg.subarray(12, q.questionEnd);
@@ -83,7 +86,8 @@ function rewrite(state: PolicyState, req: Request, d: Rewrite, next: Handler): v
     reply() {
       req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
     },
-  });
+  };
+  next(inner);
 }
 
 /** The client's question, a CNAME to the safe-search name, then the target's answer records (slow path). */

@@ -36,6 +36,7 @@ function request(name: string, source = '10.0.2.9', type: dnsPacket.RecordType =
     keys,
     client: null,
     decision: null,
+    detach: () => req,
     reply: (b) => out.replies.push(b),
     answer: (p) => out.answers.push(p),
   };

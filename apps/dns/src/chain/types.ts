@@ -5,7 +5,8 @@ import type { Prepared } from '../wire/response.js';
 /**
  * One query on its way through the chain (Blocky's design: each link answers or hands on to the next).
  * identify -> log -> policy -> cache -> upstream. Links run synchronously up to the cache, so the suffix
- * keys are a scratch object shared by every query; only the upstream link waits.
+ * keys are a scratch object shared by every query (and a UDP request is reused: see detach); only the
+ * upstream link waits.
  */
 export interface Request {
   msg: Buffer;
@@ -19,6 +20,11 @@ export interface Request {
   keys: SuffixKeys;
   client: Identified | null;
   decision: Decision | null;
+  /**
+   * This request for keeping past the synchronous links (a flight upstream, a rewrite): UDP requests are
+   * reused for the next datagram once those return, so a link that holds one must hold this instead.
+   */
+  detach(): Request;
   /** Send a finished message (the transport adds TCP framing or truncates for UDP). */
   reply(out: Buffer): void;
   /** Send an upstream (or cached) answer: rewritten for this client (id, case, TTLs, OPT) then replied. */

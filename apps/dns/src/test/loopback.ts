@@ -11,6 +11,8 @@ export interface UpstreamBehaviour {
   answer(q: dnsPacket.Question): Partial<dnsPacket.Packet> | null;
   /** Set TC on UDP answers larger than this (then the resolver must come back over TCP). */
   udpLimit?: number;
+  /** Hold each UDP answer this long (so that later queries arrive while earlier ones are upstream). */
+  delayMs?: number;
 }
 
 export interface TestUpstream {
@@ -62,7 +64,9 @@ export async function startUpstream(b: UpstreamBehaviour, host = '127.0.0.1'): P
   const udp = dgram.createSocket('udp4');
   udp.on('message', (msg, r) => {
     const out = respond(msg, 'udp');
-    if (out) udp.send(out, r.port, r.address);
+    if (!out) return;
+    if (b.delayMs) setTimeout(() => udp.send(out, r.port, r.address), b.delayMs);
+    else udp.send(out, r.port, r.address);
   });
   await new Promise<void>((r) => udp.bind(0, host, () => r()));
   const port = udp.address().port;

@@ -2,7 +2,7 @@ import dgram from 'node:dgram';
 import net from 'node:net';
 import { SuffixKeys } from '@harbour/shared';
 import { emptyAnswer } from '../wire/answer.js';
-import { parseQuery } from '../wire/query.js';
+import { parseQuery, type Query } from '../wire/query.js';
 import type { Handler, Request } from '../chain/types.js';
 import type { PolicyState } from '../chain/state.js';
 import { TcpRequest, UdpRequest, sendUdp, writeFramed } from './requests.js';
@@ -25,11 +25,11 @@ const WILDCARDS = new Set(['0.0.0.0', '::']);
 type Parsed = Exclude<ReturnType<typeof parseQuery>, -1>;
 
 /** Parses one message; null for a message that gets no answer at all (counted as malformed). */
-function parse(state: PolicyState, stats: Stats, msg: Buffer, source: string): Parsed | null {
+function parse(state: PolicyState, stats: Stats, msg: Buffer, source: string, into?: Query): Parsed | null {
   stats.queries++;
   let parsed: ReturnType<typeof parseQuery>;
   try {
-    parsed = parseQuery(msg, keys, state.prepared !== null && state.trustsEcs(source));
+    parsed = parseQuery(msg, keys, state.prepared !== null && state.trustsEcs(source), into);
   } catch {
     parsed = -1;
   }
@@ -41,7 +41,7 @@ function parse(state: PolicyState, stats: Stats, msg: Buffer, source: string): P
   return parsed;
 }
 
-/** Runs the chain for one request. No closure per query: the request object is the only allocation. */
+/** Runs the chain for one request. No closure per query (and over UDP no request object: see UdpRequest). */
 function run(handler: Handler, stats: Stats, req: Request): void {
   try {
     handler(req);
@@ -70,12 +70,19 @@ export async function listenUdp(
   socket.on('error', () => {
     stats.errors++;
   });
+  const req = new UdpRequest(local, keys, socket, now, true);
   socket.on('message', (msg, rinfo) => {
     const source = rinfo.address;
-    const q = parse(state, stats, msg, source);
-    if (q === null) return;
-    if ('rcode' in q) sendUdp(socket, emptyAnswer(msg, q.questionEnd, q.rcode, null), rinfo.port, source);
-    else run(handler, stats, new UdpRequest(msg, q, source, local, now(), keys, socket, rinfo.port, now));
+    req.begin(msg, source, rinfo.port, now());
+    const q = parse(state, stats, msg, source, req);
+    if (q === null) req.end();
+    else if ('rcode' in q) {
+      req.end();
+      sendUdp(socket, emptyAnswer(msg, q.questionEnd, q.rcode, null), rinfo.port, source);
+    } else {
+      run(handler, stats, req);
+      req.end();
+    }
   });
   await new Promise<void>((resolve, reject) => {
     socket.once('error', reject);

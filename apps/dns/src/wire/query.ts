@@ -40,10 +40,11 @@ const labelStarts = new Uint16Array(128);
 const labelEnds = new Uint16Array(128);
 
 /**
- * Parses `msg`. Fills `keys` with the question name's suffix keys as a side effect (no allocation).
+ * Parses `msg`. Fills `keys` with the question name's suffix keys as a side effect (no allocation), and
+ * writes the query into `into` when given (the UDP listener's reused request) rather than a new object.
  * Compression pointers are refused in the question: at offset 12 there is nothing earlier to point to.
  */
-export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean): ParseResult {
+export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into?: Query): ParseResult {
   const len = msg.length;
   // Too short for a header: nothing to answer to (not even an id).
   if (len < 12) return -1;
@@ -80,19 +81,30 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean): Par
   keys.reset();
   for (let i = labels - 1; i >= 0; i--) keys.addLabel(msg, labelStarts[i]!, labelEnds[i]!);
 
-  const q: Query = {
-    id: msg.readUInt16BE(0),
-    flags,
-    questionEnd,
-    nameEnd,
-    qtype,
-    qclass,
+  const q: Query = into ?? {
+    id: 0,
+    flags: 0,
+    questionEnd: 0,
+    nameEnd: 0,
+    qtype: 0,
+    qclass: 0,
     edns: false,
     udpSize: 512,
     dnssecOk: false,
     badVersion: false,
     ecs: null,
   };
+  q.id = msg.readUInt16BE(0);
+  q.flags = flags;
+  q.questionEnd = questionEnd;
+  q.nameEnd = nameEnd;
+  q.qtype = qtype;
+  q.qclass = qclass;
+  q.edns = false;
+  q.udpSize = 512;
+  q.dnssecOk = false;
+  q.badVersion = false;
+  q.ecs = null;
   const an = msg.readUInt16BE(6);
   const ns = msg.readUInt16BE(8);
   const ar = msg.readUInt16BE(10);
