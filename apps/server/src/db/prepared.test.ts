@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool, startTestEnv, type TestEnv } from '../test/harness.js';
-import { prepared } from './prepared.js';
+import { insertIgnoring, prepared } from './prepared.js';
 
 describe('prepared queries', () => {
   let env: TestEnv;
@@ -43,5 +43,39 @@ describe('prepared queries', () => {
       })
       .catch(() => undefined);
     expect(await schoolNamed(env.ctx.db, a, 'Prepared A')).toHaveLength(1);
+  });
+
+  const insertSources = insertIgnoring(
+    'monitor_sources',
+    ['id', 'school_id', 'name', 'kind', 'created_at'],
+    ['id'],
+  );
+  const source = (i: number) => ({
+    id: `prepared-source-${i}`,
+    school_id: a,
+    name: `Source ${i}`,
+    kind: 'agent' as const,
+    created_at: '2026-12-03T00:00:00.000Z',
+  });
+
+  it('inserts rows in statements of every size, answering only the ids the conflict clause let in', async () => {
+    const first = Array.from({ length: 131 }, (_, i) => source(i)); // 128 + 2 + 1 rows
+    expect(await insertSources(env.ctx.db, first)).toEqual(first.map((r) => r.id));
+    const more = Array.from({ length: 200 }, (_, i) => source(i + 100)); // 31 of them stored already
+    const fresh = await env.ctx.db.transaction().execute((tx) => insertSources(tx, more));
+    expect(fresh.sort()).toEqual(
+      more
+        .slice(31)
+        .map((r) => r.id)
+        .sort(),
+    );
+    const rows = await env.ctx.db
+      .selectFrom('monitor_sources')
+      .select(['id', 'name', 'school_id'])
+      .where('id', 'like', 'prepared-source-%')
+      .execute();
+    expect(rows).toHaveLength(300);
+    // Every value went to its own row and column.
+    for (const r of rows) expect(r).toEqual({ id: r.id, name: `Source ${r.id.slice(16)}`, school_id: a });
   });
 });

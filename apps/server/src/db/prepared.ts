@@ -1,5 +1,6 @@
-import type { CompiledQuery, Compilable } from 'kysely';
+import type { CompiledQuery, Compilable, Kysely } from 'kysely';
 import type { Executor } from './index.js';
+import type { DB } from './schema.js';
 
 /**
  * A query built and compiled once per dialect, then run with new parameters: for the few queries every request
@@ -28,5 +29,64 @@ export function prepared<R>(
     const parameters = order.map((o) => (typeof o === 'number' ? args[o] : o.v));
     const result = await db.executeQuery<R>({ ...compiled, parameters });
     return result.rows;
+  };
+}
+
+/** Rows per statement of `insertIgnoring`; a remainder goes in power-of-two statements, so few SQL texts exist. */
+const INSERT_ROWS = 128;
+
+/**
+ * A multi-row `INSERT ... ON CONFLICT (conflict) DO NOTHING RETURNING id`, compiled once per dialect and row
+ * count (a batch goes as statements of 128 rows and a power-of-two split of the rest, so at most eight texts),
+ * instead of Kysely building and compiling every row's tree on each call. Answers the ids actually inserted:
+ * a row refused by the conflict is left out.
+ */
+export function insertIgnoring<T extends keyof DB, C extends keyof DB[T] & string>(
+  table: T,
+  columns: readonly C[],
+  conflict: readonly (keyof DB[T] & string)[],
+): (db: Executor, rows: readonly Pick<DB[T], C>[]) => Promise<string[]> {
+  type Entry = { compiled: CompiledQuery; order: number[] };
+  const byAdapter = new WeakMap<object, Map<number, Entry>>();
+  const MARK = '\u0000harbour-cell-';
+  const compile = (db: Executor, n: number) => {
+    const marked = Array.from({ length: n }, (_, r) =>
+      Object.fromEntries(columns.map((c, i) => [c, `${MARK}${r * columns.length + i}`])),
+    );
+    const compiled = (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+      .insertInto(table)
+      .values(marked)
+      .onConflict((oc) => oc.columns([...conflict]).doNothing())
+      .returning('id')
+      .compile();
+    // Each parameter's cell (row * columns + column), whatever order the dialect puts them in.
+    const order = compiled.parameters.map((p) => {
+      if (typeof p !== 'string' || !p.startsWith(MARK))
+        throw new Error('insertIgnoring: unexpected parameter');
+      return Number(p.slice(MARK.length));
+    });
+    return { compiled, order };
+  };
+  return async (db, rows) => {
+    const adapter = db.getExecutor().adapter;
+    let forAdapter = byAdapter.get(adapter);
+    if (!forAdapter) byAdapter.set(adapter, (forAdapter = new Map<number, Entry>()));
+    const ids: string[] = [];
+    for (let at = 0; at < rows.length;) {
+      const left = rows.length - at;
+      const n = left >= INSERT_ROWS ? INSERT_ROWS : 2 ** Math.floor(Math.log2(left));
+      let entry = forAdapter.get(n);
+      if (!entry) forAdapter.set(n, (entry = compile(db, n)));
+      const cells: unknown[] = [];
+      for (let r = at; r < at + n; r++) {
+        const row = rows[r] as Record<string, unknown>;
+        for (const c of columns) cells.push(row[c]);
+      }
+      const parameters = entry.order.map((i) => cells[i]);
+      const result = await db.executeQuery<{ id: string }>({ ...entry.compiled, parameters });
+      for (const r of result.rows) ids.push(r.id);
+      at += n;
+    }
+    return ids;
   };
 }

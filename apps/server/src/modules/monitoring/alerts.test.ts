@@ -278,4 +278,60 @@ describe('monitoring alerts', () => {
       .execute();
     expect(all.map((a) => a.event_count)).toEqual([3, 1]);
   });
+
+  it('counts a retried batch’s events once, and only its new ones in the alert', async () => {
+    const pupil3 = m.pupils.find((p) => p.year_group === '3')!;
+    const search = () => ({ id: eid(), time: at(1), kind: 'search', text: 'suicide', personId: pupil3.id });
+    const batch = [search(), search()];
+    expect((await m.post(batch)).json()).toMatchObject({ accepted: 2, duplicates: 0, alerts: 1 });
+    expect((await m.post(batch)).json()).toMatchObject({ accepted: 0, duplicates: 2, alerts: 0 });
+    expect((await m.post([...batch, search()])).json()).toMatchObject({
+      accepted: 1,
+      duplicates: 2,
+      alerts: 1,
+    });
+    const alerts = await m.env.ctx.db
+      .selectFrom('monitor_alerts')
+      .select(['id', 'event_count'])
+      .where('person_id', '=', pupil3.id)
+      .execute();
+    expect(alerts.map((a) => a.event_count)).toEqual([3]);
+    const events = await m.env.ctx.db
+      .selectFrom('monitor_events')
+      .select('alert_id')
+      .where('person_id', '=', pupil3.id)
+      .execute();
+    expect(events.map((e) => e.alert_id)).toEqual([alerts[0]!.id, alerts[0]!.id, alerts[0]!.id]);
+  });
+
+  it('starts a new alert when a retry’s only new event is past the window of the alert its old ones joined', async () => {
+    const pupil2 = m.pupils.find((p) => p.year_group === '2')!;
+    const search = (minutesAgo: number) => ({
+      id: eid(),
+      time: at(minutesAgo),
+      kind: 'search',
+      text: 'suicide',
+      personId: pupil2.id,
+    });
+    // 30 hours apart: more than the 24-hour window, so the late one is an alert of its own, retry or not.
+    const old = search(30 * 60);
+    expect((await m.post([old])).json()).toMatchObject({ accepted: 1, alerts: 1 });
+    const late = search(1);
+    expect((await m.post([old, late])).json()).toMatchObject({ accepted: 1, duplicates: 1, alerts: 1 });
+    const alerts = await m.env.ctx.db
+      .selectFrom('monitor_alerts')
+      .select(['id', 'event_count', 'first_at'])
+      .where('person_id', '=', pupil2.id)
+      .orderBy('first_at')
+      .execute();
+    expect(alerts.map((a) => a.event_count)).toEqual([1, 1]);
+    const events = await m.env.ctx.db
+      .selectFrom('monitor_events')
+      .select(['event_key', 'alert_id'])
+      .where('person_id', '=', pupil2.id)
+      .execute();
+    const alertOf = new Map(events.map((e) => [e.event_key, e.alert_id]));
+    expect(alertOf.get(old.id)).toBe(alerts[0]!.id);
+    expect(alertOf.get(late.id)).toBe(alerts[1]!.id);
+  });
 });

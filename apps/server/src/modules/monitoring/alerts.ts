@@ -38,36 +38,55 @@ export function priorityOf(
   return Math.round(a.severity * 1000 + Math.min(a.event_count, 50) * 10 + recency * 300);
 }
 
-export async function raiseAlerts(
+interface Group {
+  subject: Subject;
+  category: string;
+  events: StoredEvent[];
+  /** The open alert the group's events join, as read when planned, or null for a new one. */
+  found: MonitorAlertTable | null;
+  /** The alert id the events are stored with: the found alert's, else a new one. */
+  alertId: string;
+}
+
+const groupKey = (e: StoredEvent): string => `${subjectKey(subjectOf(e))}|${e.category}`;
+
+/**
+ * Alerts for events about to be stored, in two steps so each event row is inserted already carrying its alert
+ * (one write per event, and no read of existing ids first): `planAlerts` finds each group's open alert (or
+ * names a new one) and says which alert each event goes to; once the insert has answered which events were new,
+ * `apply` writes the alerts for those only, so a retried event is never counted twice. A group whose earliest
+ * new event is later than planned (its earlier events were duplicates) is checked again against the window;
+ * should the found alert no longer qualify, the events move to a new alert, exactly as if planned without the
+ * duplicates.
+ */
+export async function planAlerts(
   ctx: AppContext,
   tx: Executor,
   schoolId: string,
   events: StoredEvent[],
   origin: MonitorAlertTable['origin'] = 'classifier',
-  /** When given, each event's alert is put here (for rows not inserted yet) instead of updated in place. */
-  assign?: Map<string, string>,
-): Promise<{ ids: string[] }> {
+): Promise<{ assigned: Map<string, string>; apply(stored: StoredEvent[]): Promise<{ ids: string[] }> }> {
+  const assigned = new Map<string, string>();
   const matched = events.filter((e) => e.category && e.severity >= ALERT_MIN_SEVERITY);
-  if (matched.length === 0) return { ids: [] };
+  if (matched.length === 0) return { assigned, apply: async () => ({ ids: [] }) };
   const { groupWindowHours } = await getSetting(ctx, MonitoringSettings, schoolId, tx);
   const windowMs = groupWindowHours * 3_600_000;
-  const groups = new Map<string, { subject: Subject; category: string; events: StoredEvent[] }>();
+  const since = (first: string): string => new Date(Date.parse(first) - windowMs).toISOString();
+  const groups = new Map<string, Group>();
   for (const e of matched) {
-    const subject = subjectOf(e);
-    const k = `${subjectKey(subject)}|${e.category}`;
-    const g = groups.get(k) ?? { subject, category: e.category!, events: [] };
+    const k = groupKey(e);
+    const g = groups.get(k) ?? {
+      subject: subjectOf(e),
+      category: e.category!,
+      events: [],
+      found: null,
+      alertId: '',
+    };
     g.events.push(e);
     groups.set(k, g);
   }
-  const now = iso(ctx.clock.now());
-  const touched: MonitorAlertTable[] = [];
   for (const g of groups.values()) {
-    const times = g.events.map((e) => e.at).sort();
-    const first = times[0]!;
-    const last = times[times.length - 1]!;
-    const severity = Math.max(...g.events.map((e) => e.severity));
-    const ids = new Set(g.events.flatMap((e) => e.matchIds));
-    const staff = g.events.some((e) => e.personKind === 'staff');
+    const first = g.events.reduce((a, e) => (e.at < a ? e.at : a), g.events[0]!.at);
     const s = g.subject;
     let q = tx
       .selectFrom('monitor_alerts')
@@ -77,80 +96,119 @@ export async function raiseAlerts(
       .where('subject_kind', '=', s.subject_kind)
       .where('category', '=', g.category)
       .where('status', 'in', [...OPEN_STATUSES])
-      .where('last_at', '>=', new Date(Date.parse(first) - windowMs).toISOString());
+      .where('last_at', '>=', since(first));
     if (s.person_id) q = q.where('person_id', '=', s.person_id);
     else if (s.device) q = q.where('device', '=', s.device);
     else q = q.where('client', '=', s.client);
-    const found = await q.orderBy('last_at', 'desc').executeTakeFirst();
-    let alert: MonitorAlertTable;
-    if (found) {
-      for (const id of JSON.parse(found.match_ids) as string[]) ids.add(id);
-      alert = {
-        ...found,
-        severity: Math.max(found.severity, severity),
-        event_count: found.event_count + g.events.length,
-        first_at: found.first_at < first ? found.first_at : first,
-        last_at: found.last_at > last ? found.last_at : last,
-        match_ids: JSON.stringify([...ids]),
-        updated_at: now,
-      };
-      await tx
-        .updateTable('monitor_alerts')
-        .set({
-          severity: alert.severity,
-          event_count: alert.event_count,
-          first_at: alert.first_at,
-          last_at: alert.last_at,
-          match_ids: alert.match_ids,
-          updated_at: now,
-        })
-        .where('id', '=', found.id)
-        .where('school_id', '=', schoolId)
-        .execute();
-    } else {
-      alert = {
-        id: newId(),
-        school_id: schoolId,
-        origin,
-        ...s,
-        category: g.category,
-        severity,
-        event_count: g.events.length,
-        first_at: first,
-        last_at: last,
-        status: 'open',
-        restricted: staff ? 1 : 0,
-        match_ids: JSON.stringify([...ids]),
-        notified_at: null,
-        triaged_by: null,
-        triaged_at: null,
-        concern_id: null,
-        created_at: now,
-        updated_at: now,
-      };
-      await tx.insertInto('monitor_alerts').values(alert).execute();
-    }
-    if (assign) for (const e of g.events) assign.set(e.id, alert.id);
-    else
-      await tx
-        .updateTable('monitor_events')
-        .set({ alert_id: alert.id })
-        .where('school_id', '=', schoolId)
-        .where(
-          'id',
-          'in',
-          g.events.map((e) => e.id),
-        )
-        .execute();
-    touched.push(alert);
+    g.found = (await q.orderBy('last_at', 'desc').executeTakeFirst()) ?? null;
+    g.alertId = g.found?.id ?? newId();
+    for (const e of g.events) assigned.set(e.id, g.alertId);
   }
-  await notifyNew(
-    ctx,
-    tx,
-    schoolId,
-    touched.filter((a) => a.severity >= NOTIFY_SEVERITY && !a.notified_at),
-  );
-  return { ids: touched.map((a) => a.id) };
+  const apply = async (stored: StoredEvent[]) => {
+    const kept = new Map<string, StoredEvent[]>();
+    for (const e of stored) {
+      if (!assigned.has(e.id)) continue;
+      const k = groupKey(e);
+      const list = kept.get(k);
+      if (list) list.push(e);
+      else kept.set(k, [e]);
+    }
+    const touched: MonitorAlertTable[] = [];
+    for (const [k, evs] of kept) {
+      const g = groups.get(k)!;
+      const first = evs.reduce((a, e) => (e.at < a ? e.at : a), evs[0]!.at);
+      let found = g.found;
+      if (found && found.last_at < since(first)) {
+        // The max last_at no longer reaches the window: no open alert does, so these start a new one.
+        found = null;
+        g.alertId = newId();
+        await tx
+          .updateTable('monitor_events')
+          .set({ alert_id: g.alertId })
+          .where('school_id', '=', schoolId)
+          .where(
+            'id',
+            'in',
+            evs.map((e) => e.id),
+          )
+          .execute();
+      }
+      touched.push(await writeAlert(ctx, tx, schoolId, origin, { ...g, found, events: evs }));
+    }
+    await notifyNew(
+      ctx,
+      tx,
+      schoolId,
+      touched.filter((a) => a.severity >= NOTIFY_SEVERITY && !a.notified_at),
+    );
+    return { ids: touched.map((a) => a.id) };
+  };
+  return { assigned, apply };
+}
+
+/** Adds a group's new events to its found alert, or inserts the new alert under the planned id. */
+async function writeAlert(
+  ctx: AppContext,
+  tx: Executor,
+  schoolId: string,
+  origin: MonitorAlertTable['origin'],
+  g: Group,
+): Promise<MonitorAlertTable> {
+  const now = iso(ctx.clock.now());
+  const times = g.events.map((e) => e.at).sort();
+  const first = times[0]!;
+  const last = times[times.length - 1]!;
+  const severity = Math.max(...g.events.map((e) => e.severity));
+  const ids = new Set(g.events.flatMap((e) => e.matchIds));
+  const found = g.found;
+  if (found) {
+    for (const id of JSON.parse(found.match_ids) as string[]) ids.add(id);
+    const alert = {
+      ...found,
+      severity: Math.max(found.severity, severity),
+      event_count: found.event_count + g.events.length,
+      first_at: found.first_at < first ? found.first_at : first,
+      last_at: found.last_at > last ? found.last_at : last,
+      match_ids: JSON.stringify([...ids]),
+      updated_at: now,
+    };
+    await tx
+      .updateTable('monitor_alerts')
+      .set({
+        severity: alert.severity,
+        event_count: alert.event_count,
+        first_at: alert.first_at,
+        last_at: alert.last_at,
+        match_ids: alert.match_ids,
+        updated_at: now,
+      })
+      .where('id', '=', found.id)
+      .where('school_id', '=', schoolId)
+      .execute();
+    return alert;
+  }
+  const alert: MonitorAlertTable = {
+    id: g.alertId,
+    school_id: schoolId,
+    origin,
+    ...g.subject,
+    category: g.category,
+    severity,
+    event_count: g.events.length,
+    first_at: first,
+    last_at: last,
+    status: 'open',
+    restricted: g.events.some((e) => e.personKind === 'staff') ? 1 : 0,
+    match_ids: JSON.stringify([...ids]),
+    notified_at: null,
+    triaged_by: null,
+    triaged_at: null,
+    concern_id: null,
+    created_at: now,
+    updated_at: now,
+  };
+  await tx.insertInto('monitor_alerts').values(alert).execute();
+  return alert;
 }
 
 /** In-app and email, in the ingest's transaction; nothing about the pupil, the theme or the words. */

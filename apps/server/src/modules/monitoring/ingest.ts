@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { AgeProfile } from '@harbour/shared';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
+import { insertIgnoring } from '../../db/prepared.js';
 import type { MonitorAlertTable, MonitorEventTable, MonitorSourceTable } from '../../db/schema-monitoring.js';
 import type { PersonTable } from '../../db/schema.js';
 import { seal } from '../../lib/crypto.js';
@@ -12,7 +13,7 @@ import { parse } from '../../http/validate.js';
 import { appendAudit } from '../audit/service.js';
 import { schoolKey } from '../schools/keys.js';
 import { getSetting } from '../settings/service.js';
-import { raiseAlerts } from './alerts.js';
+import { planAlerts } from './alerts.js';
 import { classifierFor, classifyEvent, profileOf, searchOf } from './classify.js';
 import { IngestBatch, IngestEvent } from './schema.js';
 import { MonitoringSettings } from './settings.js';
@@ -23,7 +24,26 @@ import { MonitoringSettings } from './settings.js';
  * one transaction with the alerts it raises and one audit entry for the batch (clarification 8). Event ids are
  * the source's: a retried batch stores nothing twice.
  */
-const CHUNK = 300;
+const EVENT_COLUMNS = [
+  'id',
+  'school_id',
+  'source_id',
+  'event_key',
+  'at',
+  'received_at',
+  'person_id',
+  'device',
+  'client',
+  'kind',
+  'payload_enc',
+  'category',
+  'severity',
+  'profile',
+  'match_ids',
+  'alert_id',
+  'concern_id',
+] as const satisfies readonly (keyof MonitorEventTable)[];
+const insertEvents = insertIgnoring('monitor_events', EVENT_COLUMNS, ['school_id', 'source_id', 'event_key']);
 
 /**
  * A UUID version 7 (RFC 9562): time-ordered, so a batch's rows go to the end of the primary-key index instead of
@@ -134,20 +154,8 @@ export async function storeEvents(
   },
 ): Promise<{ stored: StoredEvent[]; duplicates: number; alertIds: string[] }> {
   const seen = new Set<string>();
-  const unique = o.events.filter((e) => !seen.has(e.key) && seen.add(e.key));
-  const existing = new Set<string>();
-  for (let i = 0; i < unique.length; i += CHUNK) {
-    const keys = unique.slice(i, i + CHUNK).map((e) => e.key);
-    const rows = await tx
-      .selectFrom('monitor_events')
-      .select('event_key')
-      .where('school_id', '=', o.schoolId)
-      .where('source_id', '=', o.sourceId)
-      .where('event_key', 'in', keys)
-      .execute();
-    for (const r of rows) existing.add(r.event_key);
-  }
-  const fresh = unique.filter((e) => !existing.has(e.key));
+  // Repeats within the batch go at once; events stored before are refused by the insert (its conflict clause).
+  const fresh = o.events.filter((e) => !seen.has(e.key) && seen.add(e.key));
   const classifier = await classifierFor(ctx, tx, o.schoolId);
   const key = o.key;
   const now = iso(ctx.clock.now());
@@ -203,24 +211,12 @@ export async function storeEvents(
       profile,
     });
   }
-  // Alerts first, so each row is inserted with its alert (one write per event, no update after). Only on
-  // PostgreSQL can a concurrent retry of the same event still be refused below; its alert then counts it twice.
-  let alertIds: string[] = [];
-  if (o.alerts) {
-    const assigned = new Map<string, string>();
-    alertIds = (await raiseAlerts(ctx, tx, o.schoolId, [...byId.values()], o.alerts, assigned)).ids;
-    for (const row of rows) row.alert_id = assigned.get(row.id) ?? null;
-  }
-  const stored: StoredEvent[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const inserted = await tx
-      .insertInto('monitor_events')
-      .values(rows.slice(i, i + CHUNK))
-      .onConflict((oc) => oc.columns(['school_id', 'source_id', 'event_key']).doNothing())
-      .returning('id')
-      .execute();
-    for (const r of inserted) stored.push(byId.get(r.id)!);
-  }
+  // Each row is inserted already linked to its planned alert (one write per event, no update after); the
+  // alerts are then written for the rows the insert took, so a retried event is never counted twice.
+  const plan = o.alerts ? await planAlerts(ctx, tx, o.schoolId, [...byId.values()], o.alerts) : null;
+  if (plan) for (const row of rows) row.alert_id = plan.assigned.get(row.id) ?? null;
+  const stored = (await insertEvents(tx, rows)).map((id) => byId.get(id)!);
+  const alertIds = plan ? (await plan.apply(stored)).ids : [];
   return { stored, duplicates: o.events.length - stored.length, alertIds };
 }
 
