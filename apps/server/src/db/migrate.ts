@@ -24,6 +24,7 @@ import * as m0039 from './migrations/0039-compliance-indexes.js';
 import * as m0040 from './migrations/0040-monitoring.js';
 import * as m0041 from './migrations/0041-monitoring-terms.js';
 import * as m0042 from './migrations/0042-monitoring-rate-window.js';
+import * as m0043 from './migrations/0043-monitoring-event-indexes.js';
 import * as m0050 from './migrations/0050-compliance-revisions.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
@@ -54,6 +55,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0040-monitoring': m0040,
   '0041-monitoring-terms': m0041,
   '0042-monitoring-rate-window': m0042,
+  '0043-monitoring-event-indexes': m0043,
   '0050-compliance-revisions': m0050,
 };
 

@@ -46,6 +46,8 @@ export async function purgeMonitoring(ctx: AppContext): Promise<{ events: number
                 eb
                   .selectFrom('monitor_events')
                   .select('monitor_events.id')
+                  // The school too, so the (school, alert) index answers it (migration 0043).
+                  .whereRef('monitor_events.school_id', '=', 'monitor_alerts.school_id')
                   .whereRef('monitor_events.alert_id', '=', 'monitor_alerts.id'),
               ),
             ),
