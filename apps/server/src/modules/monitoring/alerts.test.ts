@@ -334,4 +334,31 @@ describe('monitoring alerts', () => {
     expect(alertOf.get(old.id)).toBe(alerts[0]!.id);
     expect(alertOf.get(late.id)).toBe(alerts[1]!.id);
   });
+
+  it('groups devices and addresses beside people, each subject joining its own open alert', async () => {
+    const ev = (who: { device?: string; client?: string }) => ({
+      id: eid(),
+      time: at(1),
+      kind: 'search',
+      text: 'suicide',
+      ...who,
+    });
+    const a = { device: 'LIB-PC-1', client: '10.9.0.1' };
+    const b = { device: 'LIB-PC-2', client: '10.9.0.1' };
+    const c = { client: '10.9.0.7' };
+    expect((await m.post([ev(a), ev(a), ev(b), ev(c)])).json()).toMatchObject({ accepted: 4, alerts: 3 });
+    expect((await m.post([ev(a), ev(b), ev(c)])).json()).toMatchObject({ accepted: 3, alerts: 3 });
+    const rows = await m.env.ctx.db
+      .selectFrom('monitor_alerts')
+      .select(['subject_kind', 'device', 'client', 'event_count'])
+      .where('school_id', '=', m.schoolId)
+      .where((eb) => eb.or([eb('device', 'like', 'LIB-PC-%'), eb('client', '=', '10.9.0.7')]))
+      .execute();
+    rows.sort((x, y) => `${x.subject_kind}${x.device}`.localeCompare(`${y.subject_kind}${y.device}`));
+    expect(rows).toEqual([
+      { subject_kind: 'client', device: null, client: '10.9.0.7', event_count: 2 },
+      { subject_kind: 'device', device: 'LIB-PC-1', client: '10.9.0.1', event_count: 3 },
+      { subject_kind: 'device', device: 'LIB-PC-2', client: '10.9.0.1', event_count: 2 },
+    ]);
+  });
 });

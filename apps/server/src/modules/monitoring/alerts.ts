@@ -85,22 +85,55 @@ export async function planAlerts(
     g.events.push(e);
     groups.set(k, g);
   }
-  for (const g of groups.values()) {
-    const first = g.events.reduce((a, e) => (e.at < a ? e.at : a), g.events[0]!.at);
-    const s = g.subject;
-    let q = tx
-      .selectFrom('monitor_alerts')
-      .selectAll()
-      .where('school_id', '=', schoolId)
-      .where('origin', '=', origin)
-      .where('subject_kind', '=', s.subject_kind)
-      .where('category', '=', g.category)
-      .where('status', 'in', [...OPEN_STATUSES])
-      .where('last_at', '>=', since(first));
-    if (s.person_id) q = q.where('person_id', '=', s.person_id);
-    else if (s.device) q = q.where('device', '=', s.device);
-    else q = q.where('client', '=', s.client);
-    g.found = (await q.orderBy('last_at', 'desc').executeTakeFirst()) ?? null;
+  // One read for the whole batch: the open alerts in the widest window about any of its subjects; each group
+  // then takes, as one query per group did before, its subject and theme's latest alert within its own window.
+  const firstOf = (evs: StoredEvent[]) => evs.reduce((a, e) => (e.at < a ? e.at : a), evs[0]!.at);
+  const list = [...groups.values()];
+  const subjects = (kind: Subject['subject_kind'], value: (s: Subject) => string | null): string[] => {
+    const values = new Set<string>();
+    for (const g of list) {
+      const v = g.subject.subject_kind === kind ? value(g.subject) : null;
+      if (v !== null) values.add(v);
+    }
+    return [...values];
+  };
+  const persons = subjects('person', (s) => s.person_id);
+  const devices = subjects('device', (s) => s.device);
+  const clients = subjects('client', (s) => s.client);
+  const open = !(persons.length + devices.length + clients.length)
+    ? []
+    : await tx
+        .selectFrom('monitor_alerts')
+        .selectAll()
+        .where('school_id', '=', schoolId)
+        .where('origin', '=', origin)
+        .where('status', 'in', [...OPEN_STATUSES])
+        .where('last_at', '>=', since(list.map((g) => firstOf(g.events)).sort()[0]!))
+        .where((eb) =>
+          eb.or([
+            ...(persons.length
+              ? [eb.and([eb('subject_kind', '=', 'person'), eb('person_id', 'in', persons)])]
+              : []),
+            ...(devices.length
+              ? [eb.and([eb('subject_kind', '=', 'device'), eb('device', 'in', devices)])]
+              : []),
+            ...(clients.length
+              ? [eb.and([eb('subject_kind', '=', 'client'), eb('client', 'in', clients)])]
+              : []),
+          ]),
+        )
+        .execute();
+  const bySubject = new Map<string, MonitorAlertTable[]>();
+  for (const a of open) {
+    const k = `${subjectKey(a)}|${a.category}`;
+    const l = bySubject.get(k);
+    if (l) l.push(a);
+    else bySubject.set(k, [a]);
+  }
+  for (const [k, g] of groups) {
+    const from = since(firstOf(g.events));
+    for (const a of bySubject.get(k) ?? [])
+      if (a.last_at >= from && (!g.found || a.last_at > g.found.last_at)) g.found = a;
     g.alertId = g.found?.id ?? newId();
     for (const e of g.events) assigned.set(e.id, g.alertId);
   }
