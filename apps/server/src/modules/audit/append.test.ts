@@ -70,6 +70,26 @@ describe('audit appends written together', () => {
     expect(v.counts[schoolId]).toBe(rows.length);
   });
 
+  it('follows a head moved by another transaction since this process last wrote it', async () => {
+    await appendAudit(env.ctx, entry('read.1'));
+    // Moved behind the batched writer's back, as another process or a change's transaction would.
+    await env.ctx.db.transaction().execute((tx) => appendAudit(env.ctx, entry('write.1'), tx));
+    await env.ctx.db.transaction().execute((tx) => appendAudit(env.ctx, entry('write.2'), tx));
+    await appendAudit(env.ctx, entry('read.2'));
+    await appendAudits(env.ctx, [entry('read.3', 'a'), entry('read.3', 'b')]);
+    const rows = await chain();
+    expect(rows.map((r) => [r.seq, r.action])).toEqual([
+      [1, 'read.1'],
+      [2, 'write.1'],
+      [3, 'write.2'],
+      [4, 'read.2'],
+      [5, 'read.3'],
+      [6, 'read.3'],
+    ]);
+    await flushAuditHead(env.ctx);
+    expect((await verifyAudit(env.ctx, env.ctx.auditHeadFile)).ok).toBe(true);
+  });
+
   it('fails only the caller whose entry cannot be written', async () => {
     // Details that cannot become JSON fail that entry as it is written, inside the shared transaction.
     const bad: Record<string, unknown> = {};

@@ -5,29 +5,69 @@ import type { AuditEntryTable } from '../../db/schema.js';
 const headForUpdate = (db: Executor, chain: string) =>
   db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).forUpdate().executeTakeFirst();
 
+/** The head as `read` finds it, the head row made first when the chain has none yet (PostgreSQL). */
+async function headOrMade<H>(db: Executor, chain: string, read: () => Promise<H | undefined>): Promise<H> {
+  const head = await read();
+  if (head) return head;
+  await db
+    .insertInto('audit_chain_heads')
+    .values({ chain, seq: 0, hash: '0'.repeat(64) })
+    .onConflict((oc) => oc.column('chain').doNothing())
+    .execute();
+  const made = await read();
+  if (!made) throw new Error(`audit chain head ${chain} vanished`);
+  return made;
+}
+
 /**
  * The chain's head, locked until the transaction ends on PostgreSQL (appends from other transactions wait). The
  * head row is made only the first time a chain is used: every other append locks the row it finds, one round trip.
  */
 export async function lockHead(db: Executor, dialect: Dialect, chain: string) {
-  if (dialect === 'postgres') {
-    const head = await headForUpdate(db, chain);
-    if (head) return head;
-    await db
-      .insertInto('audit_chain_heads')
-      .values({ chain, seq: 0, hash: '0'.repeat(64) })
-      .onConflict((oc) => oc.column('chain').doNothing())
-      .execute();
-    const made = await headForUpdate(db, chain);
-    if (!made) throw new Error(`audit chain head ${chain} vanished`);
-    return made;
-  }
+  if (dialect === 'postgres') return headOrMade(db, chain, () => headForUpdate(db, chain));
   // SQLite: the write transaction already serialises appends.
   return db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirst();
 }
 
-/** Rows a statement at most (11 values each: well inside both databases' limits on parameters). */
-const ROWS = 500;
+/** Rows a statement at most (13 values each: well inside both databases' limits on parameters). */
+export const ROWS = 500;
+
+/** PostgreSQL: the chain's head as committed, unlocked; made the first time a chain is used. */
+export const readHead = (db: Executor, chain: string) =>
+  headOrMade(db, chain, () =>
+    db.selectFrom('audit_chain_heads').selectAll().where('chain', '=', chain).executeTakeFirst(),
+  );
+
+/**
+ * PostgreSQL, in one statement (its own transaction): moves the head from `head` to the last row and writes the
+ * rows, or, when the head is no longer `head` (another transaction appended, or holds it and then does), writes
+ * nothing. A head locked by an open transaction makes the statement wait for it and then look again. True when
+ * the rows were written.
+ */
+export async function appendIfHead(
+  db: Executor,
+  head: { chain: string; seq: number; hash: string },
+  rows: AuditEntryTable[],
+): Promise<boolean> {
+  const last = rows[rows.length - 1]!;
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.id}, ${r.chain}, ${r.seq}::integer, ${r.at}, ${r.school_id}, ${r.actor_account_id}, ${r.action}, ${r.entity_type}, ${r.entity_id}, ${r.ip}, ${r.details}, ${r.prev_hash}, ${r.hash})`,
+    ),
+  );
+  const written = await sql<{ id: string }>`
+    WITH moved AS (
+      UPDATE audit_chain_heads SET seq = ${last.seq}, hash = ${last.hash}
+      WHERE chain = ${head.chain} AND seq = ${head.seq} AND hash = ${head.hash}
+      RETURNING chain
+    )
+    INSERT INTO audit_entries (id, chain, seq, at, school_id, actor_account_id, action, entity_type, entity_id, ip,
+      details, prev_hash, hash)
+    SELECT * FROM (VALUES ${values}) AS v WHERE EXISTS (SELECT 1 FROM moved)
+    RETURNING id`.execute(db);
+  return written.rows.length === rows.length;
+}
 
 /**
  * Writes entries that follow one another in one chain and moves the head to the last. On PostgreSQL the head row
