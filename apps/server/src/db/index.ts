@@ -53,6 +53,18 @@ function withStatementCache(sqlite: SQLite.Database, max = 500): SQLite.Database
   });
 }
 
+/** The better-sqlite3 connection behind each SQLite Kysely instance, by its adapter (transactions share it). */
+const connections = new WeakMap<object, SQLite.Database>();
+
+/**
+ * The better-sqlite3 connection under `db` when it is an open SQLite transaction, else undefined. Statements run
+ * on it directly are part of that transaction (SQLite has one connection, and the transaction holds it until it
+ * ends); outside a transaction the connection may be another caller's, so none is given.
+ */
+export function sqliteInTransaction(db: Executor): SQLite.Database | undefined {
+  return db.isTransaction ? connections.get(db.getExecutor().adapter) : undefined;
+}
+
 export async function openDatabase(url: string, opts: OpenOptions = {}): Promise<Database> {
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length);
@@ -69,6 +81,7 @@ export async function openDatabase(url: string, opts: OpenOptions = {}): Promise
     sqlite.pragma('cache_size = -65536');
     sqlite.pragma('mmap_size = 1073741824');
     const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+    connections.set(db.getExecutor().adapter, sqlite);
     return { db, dialect: 'sqlite', file: path.resolve(file), url, close: () => db.destroy() };
   }
   const schema = opts.pgSchema;

@@ -78,4 +78,36 @@ describe('prepared queries', () => {
     // Every value went to its own row and column.
     for (const r of rows) expect(r).toEqual({ id: r.id, name: `Source ${r.id.slice(16)}`, school_id: a });
   });
+
+  it('inserts inside the caller’s transaction: rolled back with it, seen by it before', async () => {
+    const rows = Array.from({ length: 3 }, (_, i) => source(i + 500));
+    await env.ctx.db
+      .transaction()
+      .execute(async (tx) => {
+        expect(await insertSources(tx, rows)).toEqual(rows.map((r) => r.id));
+        expect(await insertSources(tx, rows)).toEqual([]);
+        const seen = await tx
+          .selectFrom('monitor_sources')
+          .select('id')
+          .where(
+            'id',
+            'in',
+            rows.map((r) => r.id),
+          )
+          .execute();
+        expect(seen).toHaveLength(3);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    const left = await env.ctx.db
+      .selectFrom('monitor_sources')
+      .select('id')
+      .where(
+        'id',
+        'in',
+        rows.map((r) => r.id),
+      )
+      .execute();
+    expect(left).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import type { CompiledQuery, Compilable, Kysely } from 'kysely';
-import type { Executor } from './index.js';
+import type SQLite from 'better-sqlite3';
+import { sqliteInTransaction, type Executor } from './index.js';
 import type { DB } from './schema.js';
 
 /**
@@ -40,6 +41,11 @@ const INSERT_ROWS = 128;
  * count (a batch goes as statements of 128 rows and a power-of-two split of the rest, so at most eight texts),
  * instead of Kysely building and compiling every row's tree on each call. Answers the ids actually inserted:
  * a row refused by the conflict is left out.
+ *
+ * In a SQLite transaction the rows go instead one by one through a single-row statement prepared once, straight
+ * on the connection: a 128-row statement binds about 2,200 parameters and builds a RETURNING row each, and each
+ * goes through Kysely's executor; the single-row statement costs about a third less SQLite CPU per row
+ * (measured 15.7 against 24.1 us a row including the commit) and says by its change count whether the row went in.
  */
 export function insertIgnoring<T extends keyof DB, C extends keyof DB[T] & string>(
   table: T,
@@ -49,16 +55,15 @@ export function insertIgnoring<T extends keyof DB, C extends keyof DB[T] & strin
   type Entry = { compiled: CompiledQuery; order: number[] };
   const byAdapter = new WeakMap<object, Map<number, Entry>>();
   const MARK = '\u0000harbour-cell-';
-  const compile = (db: Executor, n: number) => {
+  const compile = (db: Executor, n: number, returning = true) => {
     const marked = Array.from({ length: n }, (_, r) =>
       Object.fromEntries(columns.map((c, i) => [c, `${MARK}${r * columns.length + i}`])),
     );
-    const compiled = (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
+    const insert = (db as unknown as Kysely<Record<string, Record<string, unknown>>>)
       .insertInto(table)
       .values(marked)
-      .onConflict((oc) => oc.columns([...conflict]).doNothing())
-      .returning('id')
-      .compile();
+      .onConflict((oc) => oc.columns([...conflict]).doNothing());
+    const compiled = returning ? insert.returning('id').compile() : insert.compile();
     // Each parameter's cell (row * columns + column), whatever order the dialect puts them in.
     const order = compiled.parameters.map((p) => {
       if (typeof p !== 'string' || !p.startsWith(MARK))
@@ -67,7 +72,28 @@ export function insertIgnoring<T extends keyof DB, C extends keyof DB[T] & strin
     });
     return { compiled, order };
   };
+  const single = new WeakMap<SQLite.Database, { stmt: SQLite.Statement; order: number[] }>();
+  const rowByRow = (sqlite: SQLite.Database, db: Executor, rows: readonly Pick<DB[T], C>[]): string[] => {
+    let entry = single.get(sqlite);
+    if (!entry) {
+      const { compiled, order } = compile(db, 1, false);
+      single.set(sqlite, (entry = { stmt: sqlite.prepare(compiled.sql), order }));
+    }
+    const { stmt, order } = entry;
+    const ids: string[] = [];
+    const cells: unknown[] = new Array(columns.length);
+    const parameters: unknown[] = new Array(order.length);
+    for (const r of rows) {
+      const row = r as Record<string, unknown>;
+      for (let i = 0; i < columns.length; i++) cells[i] = row[columns[i]!];
+      for (let i = 0; i < order.length; i++) parameters[i] = cells[order[i]!];
+      if (stmt.run(parameters).changes === 1) ids.push(row.id as string);
+    }
+    return ids;
+  };
   return async (db, rows) => {
+    const sqlite = sqliteInTransaction(db);
+    if (sqlite) return rowByRow(sqlite, db, rows);
     const adapter = db.getExecutor().adapter;
     let forAdapter = byAdapter.get(adapter);
     if (!forAdapter) byAdapter.set(adapter, (forAdapter = new Map<number, Entry>()));
