@@ -105,6 +105,8 @@ export const ConfigSchema = z
     HARBOUR_BLOCK_PAGE_ADDRESS: z.ipv4().default('127.0.0.1'),
     /** Where licensed illegal-content files (IWF, CTIRU) from the school's provider may be read from. */
     HARBOUR_LICENSED_LIST_DIR: z.string().optional(),
+    /** Monitoring (issue 6): worker threads for ingestion's per-event work; 0 runs it on the main thread. */
+    HARBOUR_INGEST_WORKERS: z.coerce.number().int().min(0).max(16).optional(),
   })
   .superRefine((c, ctx) => {
     if (c.HARBOUR_SIGNIN_LOCK_AFTER <= c.HARBOUR_SIGNIN_DELAY_AFTER)

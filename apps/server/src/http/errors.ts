@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   locked: 423,
   too_many_requests: 429,
+  unavailable: 503,
 };
 
 export function zodDetails(err: ZodError) {

@@ -11,7 +11,8 @@ export type ErrorCode =
   | 'conflict'
   | 'too_many_requests'
   | 'payload_too_large'
-  | 'csrf';
+  | 'csrf'
+  | 'unavailable';
 
 export class AppError extends Error {
   constructor(

@@ -9,6 +9,7 @@ import { getAlert, listAlerts } from './alerts-read.js';
 import { escalateAlert, hideRestrictedAlerts } from './escalate.js';
 import { commitImport, previewImport } from './import.js';
 import { ingestBatch } from './ingest.js';
+import { defaultIngestWorkers, inThreadRunner, startIngestPool } from './ingest-pool.js';
 import { addTerm, library, removeTerm } from './library.js';
 import {
   AlertsQuery,
@@ -52,10 +53,29 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
   app.post('/api/monitoring/sources/:id/revoke', async (req) =>
     revokeSource(caller(req), parse(IdParams, req.params).id),
   );
-  // Sources post with their bearer token (access 'public' in the route table): checked first, before the body.
-  app.post('/api/monitoring/events', { bodyLimit: MAX_INGEST_BODY_BYTES }, async (req) => {
-    const source = await authenticateSource(ctx, req.headers.authorization);
-    return ingestBatch(ctx, { id: source.id, school_id: source.schoolId }, req.body, req.ip);
+  // Ingestion's per-event work runs on worker threads (HARBOUR_INGEST_WORKERS, default one per core beyond the
+  // first); the body reaches the worker as the raw bytes, so parsing it moves there too.
+  const size = ctx.config.HARBOUR_INGEST_WORKERS ?? defaultIngestWorkers();
+  const runner = size > 0 ? startIngestPool(ctx, size) : inThreadRunner();
+  app.addHook('onClose', () => runner.close());
+  void app.register(async (scope) => {
+    scope.removeContentTypeParser('application/json');
+    scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
+      done(null, body),
+    );
+    // Sources post with their bearer token (access 'public' in the route table), checked while the body is parsed.
+    scope.post('/api/monitoring/events', { bodyLimit: MAX_INGEST_BODY_BYTES }, async (req) =>
+      ingestBatch(
+        ctx,
+        async () => {
+          const source = await authenticateSource(ctx, req.headers.authorization);
+          return { id: source.id, school_id: source.schoolId };
+        },
+        req.body,
+        req.ip,
+        runner,
+      ),
+    );
   });
 
   app.get('/api/monitoring/alerts', async (req) => listAlerts(caller(req), parse(AlertsQuery, req.query)));
