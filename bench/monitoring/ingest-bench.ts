@@ -23,19 +23,30 @@ const BATCH = 500;
 const CONCURRENCY = 4;
 const TICK = 100; // clock ticks a second in /proc/<pid>/stat (Linux)
 
-/** CPU seconds a child process has used so far (user and system), from /proc; 0 where there is none. */
-function cpuSeconds(pid: number | undefined): number {
+/**
+ * CPU seconds a child process (all its threads), or with `mainOnly` its main thread, has used so far (user and
+ * system), from /proc; 0 where there is none.
+ */
+function cpuSeconds(pid: number | undefined, mainOnly = false): number {
   try {
-    const f = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    const file = mainOnly ? `/proc/${pid}/task/${pid}/stat` : `/proc/${pid}/stat`;
+    const f = fs.readFileSync(file, 'utf8').split(') ')[1]!.split(' ');
     return (Number(f[11]) + Number(f[12])) / TICK;
   } catch {
     return 0;
   }
 }
 
-export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond: number; ratio: number }> {
+export async function runIngestBench(
+  smoke: boolean,
+  /** HARBOUR_INGEST_WORKERS for the server (0: the per-event work on its main thread); unset: its default. */
+  workers?: number,
+): Promise<{ eventsPerSecond: number; ratio: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-ingest-bench-'));
-  const env = harbourEnv(dataDir, `sqlite:${path.join(dataDir, 'harbour.sqlite')}`);
+  const env: Record<string, string> = {
+    ...harbourEnv(dataDir, `sqlite:${path.join(dataDir, 'harbour.sqlite')}`),
+    ...(workers === undefined ? {} : { HARBOUR_INGEST_WORKERS: String(workers) }),
+  };
   const ctx = await createContext({ config: loadConfig(env) });
   let harbour: Awaited<ReturnType<typeof startProcess>> | null = null;
   let hello: Awaited<ReturnType<typeof startProcess>> | null = null;
@@ -151,6 +162,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       }
       const pid = (ingest ? harbour : hello)!.pid;
       const cpu = cpuSeconds(pid);
+      const mainCpu = cpuSeconds(pid, true);
       const acceptedBefore = sent;
       const r = await autocannon({
         url,
@@ -177,6 +189,7 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
           : {}),
       });
       const used = cpuSeconds(pid) - cpu;
+      const usedMain = cpuSeconds(pid, true) - mainCpu;
       // Events the server stored in the turn: a batch sent twice counts once (its repeat holds duplicates only).
       const n = ingest ? sent - acceptedBefore : r.requests.total;
       // Every distinct batch handed to the load generator, answered or not when the turn ended. A source
@@ -189,6 +202,8 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       return {
         perSecond: n / seconds,
         perCpuSecond: used > 0 ? n / used : 0,
+        mainMicros: n > 0 ? (usedMain / n) * 1e6 : 0,
+        otherMicros: n > 0 ? ((used - usedMain) / n) * 1e6 : 0,
         repeats: next > bodies.length,
       };
     };
@@ -196,6 +211,8 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
     let ingestRate = 0;
     let helloCpu = 0;
     let ingestCpu = 0;
+    let mainMicros = 0;
+    let otherMicros = 0;
     for (let t = 0; t < turns; t++) {
       const h = await run(helloUrl, false);
       const i = await run(`${harbourUrl}/api/monitoring/events`, true);
@@ -204,6 +221,8 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
       ingestRate += i.perSecond / turns;
       helloCpu += h.perCpuSecond / turns;
       ingestCpu += i.perCpuSecond / turns;
+      mainMicros += i.mainMicros / turns;
+      otherMicros += i.otherMicros / turns;
     }
     await stop(harbour);
     harbour = null;
@@ -212,14 +231,14 @@ export async function runIngestBench(smoke: boolean): Promise<{ eventsPerSecond:
     const { stored, alerts } = counted;
     const ratio = ingestRate / BATCH / helloRate;
     console.log(
-      '\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes)',
+      `\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes; ingestion workers: ${workers ?? 'default'})`,
     );
     console.log(`hello-world baseline: ${Math.round(helloRate).toLocaleString('en-GB')} requests/s`);
     console.log(
       `ingestion: ${Math.round(ingestRate).toLocaleString('en-GB')} events/s (${(ingestRate / BATCH).toFixed(1)} batches/s, ${(ratio * 100).toFixed(1)}% of hello-world's requests/s as batches, ${(ingestRate / helloRate).toFixed(2)}x as events)`,
     );
     console.log(
-      `per CPU-second of the server's own process: hello-world ${Math.round(helloCpu).toLocaleString('en-GB')} requests, ingestion ${Math.round(ingestCpu).toLocaleString('en-GB')} events`,
+      `per CPU-second of the server's own process: hello-world ${Math.round(helloCpu).toLocaleString('en-GB')} requests, ingestion ${Math.round(ingestCpu).toLocaleString('en-GB')} events; its main thread ${mainMicros.toFixed(1)} µs an event (at most ${Math.round(1e6 / mainMicros).toLocaleString('en-GB')} events/s with a core of its own), its other threads (ingestion workers, GC, libuv) ${otherMicros.toFixed(1)} µs`,
     );
     console.log(
       `events sent ${distinct.toLocaleString('en-GB')}, acknowledged during the runs ${sent.toLocaleString('en-GB')}, stored by the resend of every batch afterwards ${resentNew.toLocaleString('en-GB')} (answers cut off at the end of a turn), stored ${stored.toLocaleString('en-GB')}, failed batches ${failures}, alerts ${alerts}`,
