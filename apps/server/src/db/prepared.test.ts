@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSchool, startTestEnv, type TestEnv } from '../test/harness.js';
-import { insertIgnoring, prepared } from './prepared.js';
+import type { UpdateResult } from 'kysely';
+import { insertIgnoring, prepared, preparedOf } from './prepared.js';
 
 describe('prepared queries', () => {
   let env: TestEnv;
@@ -109,5 +110,24 @@ describe('prepared queries', () => {
       )
       .execute();
     expect(left).toEqual([]);
+  });
+
+  it('takes arguments of other column types (a number, a null) in their places', async () => {
+    const setRate = preparedOf<UpdateResult, [number, string | null, string]>((db, count, window, id) =>
+      db.updateTable('monitor_sources').set({ rate_count: count, rate_window: window }).where('id', '=', id),
+    );
+    await setRate(env.ctx.db, 7, '2026-12-03T10:00:00.000Z', 'prepared-source-1');
+    await setRate(env.ctx.db, 9, null, 'prepared-source-2');
+    const rows = await env.ctx.db
+      .selectFrom('monitor_sources')
+      .select(['id', 'rate_count', 'rate_window'])
+      .where('id', 'in', ['prepared-source-1', 'prepared-source-2', 'prepared-source-3'])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.id, Number(r.rate_count), r.rate_window])).toEqual([
+      ['prepared-source-1', 7, '2026-12-03T10:00:00.000Z'],
+      ['prepared-source-2', 9, null],
+      ['prepared-source-3', 0, null],
+    ]);
   });
 });

@@ -13,13 +13,24 @@ import type { DB } from './schema.js';
 export function prepared<R>(
   build: (db: Executor, ...args: string[]) => Compilable<R>,
 ): (db: Executor, ...args: string[]) => Promise<R[]> {
+  return preparedOf<R, string[]>(build);
+}
+
+/**
+ * `prepared` for arguments of any type a column takes (numbers, null as well as strings), named by `A`:
+ * `preparedOf<UpdateResult, [number, string]>((db, severity, id) => ...)`. The builder still receives markers,
+ * whatever `A` says, so it must only pass each argument on as a value.
+ */
+export function preparedOf<R, A extends unknown[]>(
+  build: (db: Executor, ...args: A) => Compilable<R>,
+): (db: Executor, ...args: A) => Promise<R[]> {
   const byAdapter = new WeakMap<object, { compiled: CompiledQuery<R>; order: (number | { v: unknown })[] }>();
   const MARK = '\u0000harbour-arg-';
   return async (db, ...args) => {
     const adapter = db.getExecutor().adapter;
     let entry = byAdapter.get(adapter);
     if (!entry) {
-      const compiled = build(db, ...args.map((_, i) => `${MARK}${i}`)).compile();
+      const compiled = build(db, ...(args.map((_, i) => `${MARK}${i}`) as A)).compile();
       const order = compiled.parameters.map((p) =>
         typeof p === 'string' && p.startsWith(MARK) ? Number(p.slice(MARK.length)) : { v: p },
       );

@@ -1,5 +1,7 @@
+import type { UpdateResult } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
+import { preparedOf } from '../../db/prepared.js';
 import type { MonitorAlertTable } from '../../db/schema-monitoring.js';
 import { newId } from '../../lib/ids.js';
 import { iso } from '../../lib/time.js';
@@ -179,6 +181,25 @@ export async function planAlerts(
   return { assigned, apply };
 }
 
+/** A found alert takes a group's new events: built and compiled once (a batch updates about 25). */
+const updateAlert = preparedOf<
+  UpdateResult,
+  [number, number, string, string, string, string, string, string]
+>((db, severity, eventCount, firstAt, lastAt, matchIds, updatedAt, id, schoolId) =>
+  db
+    .updateTable('monitor_alerts')
+    .set({
+      severity,
+      event_count: eventCount,
+      first_at: firstAt,
+      last_at: lastAt,
+      match_ids: matchIds,
+      updated_at: updatedAt,
+    })
+    .where('id', '=', id)
+    .where('school_id', '=', schoolId),
+);
+
 /** Adds a group's new events to its found alert, or inserts the new alert under the planned id. */
 async function writeAlert(
   ctx: AppContext,
@@ -205,19 +226,17 @@ async function writeAlert(
       match_ids: JSON.stringify([...ids]),
       updated_at: now,
     };
-    await tx
-      .updateTable('monitor_alerts')
-      .set({
-        severity: alert.severity,
-        event_count: alert.event_count,
-        first_at: alert.first_at,
-        last_at: alert.last_at,
-        match_ids: alert.match_ids,
-        updated_at: now,
-      })
-      .where('id', '=', found.id)
-      .where('school_id', '=', schoolId)
-      .execute();
+    await updateAlert(
+      tx,
+      alert.severity,
+      alert.event_count,
+      alert.first_at,
+      alert.last_at,
+      alert.match_ids,
+      now,
+      found.id,
+      schoolId,
+    );
     return alert;
   }
   const alert: MonitorAlertTable = {
