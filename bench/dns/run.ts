@@ -1,7 +1,8 @@
 /**
  * bench/dns: Harbour's resolver beside dnsmasq (the engine inside Pi-hole) and unbound, in one run, on the
  * same synthetic 1,000,000-domain blocklist and query mix (gen.py: ~20% blocked, the rest allowed names
- * answered by a local upstream on loopback), measured with dnsperf exactly as the issue's anchors.sh does
+ * answered by a local upstream on loopback), beside a bare Node responder on dgram (node-bare) and on
+ * packages/udp-batch (node-batch), measured with dnsperf exactly as the issue's anchors.sh does
  * (-c 1 -T 1 -q 100, 3 s warm-up, 10 s run). Prints queries/s, mean and p99 latency, lost queries, resident
  * memory and list load time for each.
  *
@@ -43,7 +44,7 @@ const WARM_S = smoke ? 1 : 3;
 const P99_S = smoke ? 1 : 4;
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const W = path.join(ROOT, 'bench/out/dns');
-const PORTS = { unbound: 5361, dnsmasq: 5362, harbour: 5363, 'node-bare': 5364 } as const;
+const PORTS = { unbound: 5361, dnsmasq: 5362, harbour: 5363, 'node-bare': 5364, 'node-batch': 5365 } as const;
 type Engine = keyof typeof PORTS;
 const ROUNDS = smoke ? 1 : 3;
 
@@ -312,15 +313,19 @@ async function main(): Promise<void> {
           engines.push(['dnsmasq', () => spawn('dnsmasq', ['-k', '-C', dm], { stdio: 'ignore' })]);
         }
         engines.push(['harbour', harbour(upPort)]);
-        const bare = path.join(ROOT, 'bench/dns/bare-responder.ts');
-        engines.push([
-          'node-bare',
-          () =>
-            spawn('node', ['--import', 'tsx', bare, String(PORTS['node-bare'])], {
-              cwd: ROOT,
-              stdio: 'ignore',
-            }),
-        ]);
+        // The same bare responder on dgram and on packages/udp-batch (recvmmsg/sendmmsg), Harbour's UDP I/O.
+        for (const [engine, file] of [
+          ['node-bare', 'bare-responder.ts'],
+          ['node-batch', 'batch-responder.ts'],
+        ] as const)
+          engines.push([
+            engine,
+            () =>
+              spawn('node', ['--import', 'tsx', path.join(ROOT, 'bench/dns', file), String(PORTS[engine])], {
+                cwd: ROOT,
+                stdio: 'ignore',
+              }),
+          ]);
         rows.push(...(await compare(scenario, only ? engines.filter(([e]) => only.includes(e)) : engines)));
       } finally {
         await stopChild(up);

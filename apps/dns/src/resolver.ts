@@ -1,4 +1,3 @@
-import type dgram from 'node:dgram';
 import type net from 'node:net';
 import type { DecisionSink, PolicySource } from '@harbour/shared';
 import { AnswerCache, type CacheOptions } from './chain/cache.js';
@@ -9,7 +8,14 @@ import { DecisionLog, logDecisions } from './chain/log.js';
 import { PolicyState } from './chain/state.js';
 import { chain } from './chain/types.js';
 import { UpstreamPool, forwardUpstream, type UpstreamServer } from './chain/upstream.js';
-import { listenTcp, listenUdp, type ListenAddress, type Stats } from './transport/listeners.js';
+import { chooseUdpIo, type UdpIo } from './transport/batch.js';
+import {
+  listenTcp,
+  listenUdp,
+  type ListenAddress,
+  type Stats,
+  type UdpListener,
+} from './transport/listeners.js';
 
 export interface ResolverLog {
   info(obj: object, msg?: string): void;
@@ -33,6 +39,11 @@ export interface ResolverOptions {
   /** First pause after a failed log write (doubles up to 30 s). */
   logRetryMs?: number;
   log?: ResolverLog;
+  /**
+   * UDP I/O for the listeners and the upstream sockets: batch (recvmmsg/sendmmsg through @harbour/udp-batch,
+   * Linux), dgram (node:dgram), or auto (batch where the addon loaded); default HARBOUR_DNS_UDP_IO, else auto.
+   */
+  udpIo?: UdpIo;
   /** Milliseconds since the epoch; tests pass their own clock (schedules, cache lifetimes). */
   now?: () => number;
 }
@@ -40,6 +51,8 @@ export interface ResolverOptions {
 export interface Resolver {
   /** The bound addresses, in the order of `listen` (the real port when 0 was asked). */
   addresses: ListenAddress[];
+  /** The UDP I/O in use. */
+  udpIo: 'batch' | 'dgram';
   state: PolicyState;
   stats: Stats;
   cache: AnswerCache;
@@ -73,11 +86,13 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
   const initial = o.policySource.current();
   if (initial) load(initial);
   const unsubscribe = o.policySource.subscribe(load);
+  const io = chooseUdpIo(o.udpIo);
   const cache = new AnswerCache(o.cache);
   const upstream = new UpstreamPool({
     servers: o.upstreams,
     timeoutMs: o.upstreamTimeoutMs,
     attempts: o.upstreamAttempts,
+    io,
   });
   await upstream.start();
   const decisions = new DecisionLog(state, {
@@ -97,19 +112,19 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     cache.link(),
   )(forwardUpstream(upstream, now)(() => {}));
   const stats: Stats = { queries: 0, malformed: 0, errors: 0 };
-  const udp: dgram.Socket[] = [];
+  const udp: UdpListener[] = [];
   const tcp: net.Server[] = [];
   const addresses: ListenAddress[] = [];
   try {
     for (const at of o.listen) {
-      const u = await listenUdp(at, state, handler, stats, now);
+      const u = await listenUdp(at, state, handler, stats, now, io);
       udp.push(u);
-      const port = u.address().port;
+      const port = u.port;
       tcp.push(await listenTcp({ host: at.host, port }, state, handler, stats, now));
       addresses.push({ host: at.host, port });
     }
   } catch (err) {
-    for (const u of udp) u.close();
+    for (const u of udp) await u.close();
     for (const t of tcp) t.close();
     await upstream.close();
     await decisions.stop();
@@ -117,6 +132,7 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
   }
   return {
     addresses,
+    udpIo: io,
     state,
     stats,
     cache,
@@ -124,7 +140,7 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     decisions,
     async close() {
       unsubscribe();
-      for (const u of udp) await new Promise<void>((r) => u.close(() => r()));
+      for (const u of udp) await u.close();
       for (const t of tcp) {
         await new Promise<void>((r) => t.close(() => r()));
       }

@@ -1,8 +1,8 @@
-import dgram from 'node:dgram';
 import net from 'node:net';
 import { randomFillSync } from 'node:crypto';
 import { RCODE, emptyAnswer, writeOpt } from '../wire/answer.js';
 import { prepareResponse, type Prepared } from '../wire/response.js';
+import { connectUdp, type ConnectedUdp } from '../transport/udp-client.js';
 import type { Link, Request } from './types.js';
 
 export interface UpstreamServer {
@@ -18,6 +18,8 @@ export interface UpstreamOptions {
   attempts?: number;
   /** After this many failures in a row a server goes to the back of the order until it answers again. */
   failuresBeforeDemote?: number;
+  /** UDP I/O (transport/batch.ts); by default batch where the addon loaded. */
+  io?: 'batch' | 'dgram';
 }
 
 /**
@@ -49,7 +51,7 @@ interface Pending {
 
 interface Server extends UpstreamServer {
   index: number;
-  socket: dgram.Socket;
+  socket: ConnectedUdp;
   pending: Map<number, Pending>;
   failures: number;
 }
@@ -78,18 +80,11 @@ export class UpstreamPool {
 
   async start(): Promise<void> {
     this.servers = await Promise.all(
-      this.o.servers.map(
-        (s, index) =>
-          new Promise<Server>((resolve, reject) => {
-            const socket = dgram.createSocket(s.host.includes(':') ? 'udp6' : 'udp4');
-            const server: Server = { ...s, index, socket, pending: new Map(), failures: 0 };
-            socket.on('message', (msg) => this.onMessage(server, msg));
-            socket.on('error', () => {}); // ICMP unreachable and the like: the timeout handles it
-            socket.once('connect', () => resolve(server));
-            socket.bind(0, () => socket.connect(s.port, s.host));
-            socket.once('error', reject);
-          }),
-      ),
+      this.o.servers.map(async (s, index) => {
+        const server = { ...s, index, pending: new Map(), failures: 0 } as Omit<Server, 'socket'> as Server;
+        server.socket = await connectUdp(s.host, s.port, (msg) => this.onMessage(server, msg), this.o.io);
+        return server;
+      }),
     );
     this.sweeper = setInterval(() => this.sweep(), Math.max(10, Math.min(100, this.timeoutMs / 4)));
     this.sweeper.unref();
@@ -100,7 +95,7 @@ export class UpstreamPool {
     for (const s of this.servers) {
       for (const p of s.pending.values()) finish(p, null);
       s.pending.clear();
-      await new Promise<void>((r) => s.socket.close(() => r()));
+      await s.socket.close();
     }
     this.servers = [];
   }
@@ -163,11 +158,7 @@ export class UpstreamPool {
     p.deadline = Date.now() + this.timeoutMs;
     s.pending.set(id, p);
     this.sent++;
-    try {
-      s.socket.send(p.packet);
-    } catch {
-      // Closed meanwhile (shutdown): the sweeper or close() ends the question.
-    }
+    s.socket.send(p.packet);
   }
 
   private retry(p: Pending, answer: Prepared | null): void {

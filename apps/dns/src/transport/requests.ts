@@ -33,11 +33,17 @@ export class UdpRequest implements Request, Query {
   dnssecOk = false;
   badVersion = false;
   ecs: Query['ecs'] = null;
+  /** The sender as the batch socket gives it (family 4|6 and four address words), to answer it by. */
+  family = 0;
+  a0 = 0;
+  a1 = 0;
+  a2 = 0;
+  a3 = 0;
 
   constructor(
     readonly local: string | null,
     readonly keys: SuffixKeys,
-    private readonly socket: dgram.Socket,
+    private readonly socket: UdpOut,
     private readonly now: () => number,
     /** Whether this is the listener's reused request (valid only until the synchronous links return). */
     private readonly reused: boolean,
@@ -53,6 +59,15 @@ export class UdpRequest implements Request, Query {
     this.decision = null;
   }
 
+  /** The sender's address words (batch I/O only; dgram answers by `source`). */
+  from(family: number, a0: number, a1: number, a2: number, a3: number): void {
+    this.family = family;
+    this.a0 = a0;
+    this.a1 = a1;
+    this.a2 = a2;
+    this.a3 = a3;
+  }
+
   /** Drops the references to the last datagram once it is answered or detached. */
   end(): void {
     this.msg = EMPTY;
@@ -65,6 +80,7 @@ export class UdpRequest implements Request, Query {
     if (!this.reused) return this;
     const r = new UdpRequest(this.local, this.keys, this.socket, this.now, false);
     r.begin(this.msg, this.source, this.port, this.receivedAt);
+    r.from(this.family, this.a0, this.a1, this.a2, this.a3);
     r.client = this.client;
     r.decision = this.decision;
     r.id = this.id;
@@ -87,7 +103,7 @@ export class UdpRequest implements Request, Query {
     const limit = this.edns ? Math.min(this.udpSize, EDNS_UDP_SIZE) : 512;
     if (out.length > limit)
       out = truncatedAnswer(this.msg, this, out.length >= 4 ? out[3]! & 0xf : RCODE.NOERROR);
-    sendUdp(this.socket, out, this.port, this.source);
+    this.socket.send(out, this);
   }
 
   answer(p: Prepared, insertedAt: number): void {
@@ -134,6 +150,15 @@ export function writeFramed(socket: net.Socket, out: Buffer): void {
   out.copy(framed, 2);
   socket.write(framed);
 }
+
+/** Where UDP answers go: node:dgram or the batch socket. */
+export interface UdpOut {
+  send(out: Buffer, to: UdpRequest): void;
+}
+
+export const dgramOut = (socket: dgram.Socket): UdpOut => ({
+  send: (out, to) => sendUdp(socket, out, to.port, to.source),
+});
 
 /** A send on a socket closed meanwhile (an upstream answer after shutdown) must not throw out of a callback. */
 export function sendUdp(socket: dgram.Socket, out: Buffer, port: number, address: string): void {
