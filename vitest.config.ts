@@ -4,6 +4,7 @@ import path from 'node:path';
 const alias = {
   '@harbour/shared': path.resolve('packages/shared/src/index.ts'),
   '@harbour/dns': path.resolve('apps/dns/src/index.ts'),
+  '@harbour/udp-batch': path.resolve('packages/udp-batch/index.js'),
 };
 const pg = process.env.HARBOUR_TEST_DB === 'postgres';
 

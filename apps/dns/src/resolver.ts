@@ -8,7 +8,7 @@ import { DecisionLog, logDecisions } from './chain/log.js';
 import { PolicyState } from './chain/state.js';
 import { chain } from './chain/types.js';
 import { UpstreamPool, forwardUpstream, type UpstreamServer } from './chain/upstream.js';
-import { chooseUdpIo, type UdpIo } from './transport/batch.js';
+import { chooseUdpIo, loadError, type UdpIo } from './transport/batch.js';
 import {
   listenTcp,
   listenUdp,
@@ -87,6 +87,10 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
   if (initial) load(initial);
   const unsubscribe = o.policySource.subscribe(load);
   const io = chooseUdpIo(o.udpIo);
+  log.info(
+    io === 'batch' || !loadError ? { udpIo: io } : { udpIo: io, why: loadError.message },
+    'dns udp i/o',
+  );
   const cache = new AnswerCache(o.cache);
   const upstream = new UpstreamPool({
     servers: o.upstreams,

@@ -1,4 +1,13 @@
-import { addon, loadError, type Handle, type UdpBatch } from '@harbour/udp-batch';
+import type { Handle, UdpBatch } from '@harbour/udp-batch';
+
+// Loaded softly: a tree whose node_modules predates the package (no `npm install` since) runs on dgram.
+const loaded = await import('@harbour/udp-batch').catch((err: unknown) => ({
+  addon: null,
+  loadError: err instanceof Error ? err : new Error(String(err)),
+}));
+/** The addon, or null where it is not built (then `loadError` says why). */
+export const addon: UdpBatch | null = loaded.addon;
+export const loadError: Error | null = loaded.loadError;
 
 /**
  * UDP I/O: "batch" reads and writes datagrams many at a time through packages/udp-batch (recvmmsg/sendmmsg,
