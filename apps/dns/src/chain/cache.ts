@@ -1,7 +1,7 @@
 import type { Decision, Identified, SuffixKeys } from '@harbour/shared';
 import { RCODE, emptyAnswer } from '../wire/answer.js';
 import { sameName, type Query } from '../wire/query.js';
-import type { Prepared } from '../wire/response.js';
+import { compact, type Prepared } from '../wire/response.js';
 import type { Link, Request } from './types.js';
 
 interface Entry {
@@ -210,7 +210,7 @@ export class AnswerCache {
       qclass: f.qclass,
       dnssecOk: f.dnssecOk,
       nameLen: f.nameLen,
-      prepared,
+      prepared: compact(prepared),
       insertedAt,
       expiresAt: insertedAt + prepared.cacheTtl * 1000,
       next: this.map.get(key) ?? null,

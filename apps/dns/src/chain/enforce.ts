@@ -78,8 +78,7 @@ function rewrite(state: PolicyState, asked: Request, d: Rewrite, next: Handler):
     detach: () => inner,
     answer(p: Prepared) {
       const merged = mergeCname(outerName, d.target, ttl, p);
-      const question = msg.subarray(12, q.questionEnd);
-      const prepared = merged ? prepareResponse(merged, question) : null;
+      const prepared = merged ? prepareResponse(merged, msg, 12, q.questionEnd) : null;
       if (prepared) req.answer(prepared, req.receivedAt);
       else req.reply(emptyAnswer(msg, q.questionEnd, RCODE.SERVFAIL, q));
     },
@@ -93,7 +92,7 @@ function rewrite(state: PolicyState, asked: Request, d: Rewrite, next: Handler):
 /** The client's question, a CNAME to the safe-search name, then the target's answer records (slow path). */
 function mergeCname(name: string, target: string, ttl: number, p: Prepared): Buffer | null {
   try {
-    const decoded = dnsPacket.decode(p.bytes);
+    const decoded = dnsPacket.decode(p.bytes.subarray(0, p.length));
     const type = decoded.questions?.[0]?.type ?? 'A';
     return dnsPacket.encode({
       id: 0,

@@ -39,7 +39,7 @@ function randomId(): number {
 interface Pending {
   id: number;
   server: number;
-  question: Buffer;
+  /** Header, question (bytes [12, length - 11): what an answer must repeat), our OPT. */
   packet: Buffer;
   attempt: number;
   deadline: number;
@@ -102,34 +102,40 @@ export class UpstreamPool {
 
   /** Asks for `question` (name + type + class in wire form); `done` gets the prepared answer or null. */
   resolve(question: Buffer, flags: number, dnssecOk: boolean, done: (p: Prepared | null) => void): void {
-    this.ask(question, flags, dnssecOk, null, Date.now, done);
+    this.ask(question, 0, question.length, flags, dnssecOk, null, Date.now, done);
   }
 
   /** Asks for a request's question; it gets `answer` (with `now()` as the time) or a SERVFAIL `reply`. */
   forward(req: Request, now: () => number): void {
     const { msg, q } = req;
-    this.ask(msg.subarray(12, q.questionEnd), q.flags, q.dnssecOk, req, now, null);
+    this.ask(msg, 12, q.questionEnd, q.flags, q.dnssecOk, req, now, null);
   }
 
+  /** Sends the question at `src[start, end)`: copied by hand into our packet (no view of it per query). */
   private ask(
-    question: Buffer,
+    src: Buffer,
+    start: number,
+    end: number,
     flags: number,
     dnssecOk: boolean,
     req: Request | null,
     now: () => number,
     done: ((p: Prepared | null) => void) | null,
   ): void {
-    const packet = Buffer.allocUnsafe(12 + question.length + 11);
-    // RD always; CD echoed from the client (RFC 4035 3.2.2).
-    packet.writeUInt16BE(0x0100 | (flags & 0x0010), 2);
-    packet.writeUInt32BE(0x00010000, 4); // QDCOUNT 1, ANCOUNT 0
-    packet.writeUInt32BE(0x00000001, 8); // NSCOUNT 0, ARCOUNT 1
-    question.copy(packet, 12);
-    writeOpt(packet, 12 + question.length, dnssecOk);
+    const qEnd = 12 + end - start;
+    const packet = Buffer.allocUnsafe(qEnd + 11);
+    // RD always; CD echoed from the client (RFC 4035 3.2.2). QDCOUNT 1, ARCOUNT 1 (the OPT). By hand:
+    // Buffer#writeUInt16BE is a call per field.
+    packet[2] = 0x01;
+    packet[3] = flags & 0x0010;
+    for (let i = 4; i < 12; i++) packet[i] = 0;
+    packet[5] = 1;
+    packet[11] = 1;
+    for (let i = start, o = 12; i < end; i++, o++) packet[o] = src[i]!;
+    writeOpt(packet, qEnd, dnssecOk);
     const p: Pending = {
       id: 0,
       server: this.first(),
-      question,
       packet,
       attempt: 0,
       deadline: 0,
@@ -154,7 +160,8 @@ export class UpstreamPool {
     let id = randomId();
     while (s.pending.has(id)) id = (id + 1) & 0xffff;
     p.id = id;
-    p.packet.writeUInt16BE(id, 0);
+    p.packet[0] = id >> 8;
+    p.packet[1] = id & 0xff;
     p.deadline = Date.now() + this.timeoutMs;
     s.pending.set(id, p);
     this.sent++;
@@ -169,9 +176,10 @@ export class UpstreamPool {
 
   private onMessage(s: Server, msg: Buffer): void {
     if (msg.length < 12) return;
-    const p = s.pending.get(msg.readUInt16BE(0));
+    const p = s.pending.get((msg[0]! << 8) | msg[1]!);
     if (!p) return;
-    const prepared = prepareResponse(msg, p.question);
+    // A datagram of its own: the answer is kept in it, its OPT cut off in place.
+    const prepared = prepareResponse(msg, p.packet, 12, p.packet.length - 11, true);
     if (!prepared) return; // not an answer to this question: keep waiting (spoofing defence)
     s.pending.delete(p.id);
     s.failures = 0;
@@ -226,7 +234,7 @@ export class UpstreamPool {
         const msg = all.subarray(2, 2 + need);
         finish(
           msg.readUInt16BE(0) === packet.readUInt16BE(0)
-            ? prepareResponse(msg, packet.subarray(12, packet.length - 11))
+            ? prepareResponse(msg, packet, 12, packet.length - 11)
             : null,
         );
       });

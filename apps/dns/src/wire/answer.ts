@@ -22,13 +22,18 @@ export function answerFlags(queryFlags: number, rcode: number, truncated = false
 
 /** Writes our OPT record at `at` (RFC 6891): root owner, our UDP size, the DO bit echoed, extended rcode. */
 export function writeOpt(out: Buffer, at: number, dnssecOk: boolean, extendedRcode = 0): number {
+  // Byte by byte: this runs on every EDNS answer and every upstream query (Buffer#writeUInt16BE is a call).
   out[at] = 0;
-  out.writeUInt16BE(TYPE_OPT, at + 1);
-  out.writeUInt16BE(EDNS_UDP_SIZE, at + 3);
+  out[at + 1] = 0;
+  out[at + 2] = TYPE_OPT;
+  out[at + 3] = EDNS_UDP_SIZE >> 8;
+  out[at + 4] = EDNS_UDP_SIZE & 0xff;
   out[at + 5] = extendedRcode;
   out[at + 6] = 0;
-  out.writeUInt16BE(dnssecOk ? 0x8000 : 0, at + 7);
-  out.writeUInt16BE(0, at + 9);
+  out[at + 7] = dnssecOk ? 0x80 : 0;
+  out[at + 8] = 0;
+  out[at + 9] = 0;
+  out[at + 10] = 0;
   return at + OPT_LEN;
 }
 
@@ -53,12 +58,20 @@ export function recordsAnswer(
   const bodyLen = records ? records.length : 0;
   const out = Buffer.allocUnsafe(questionEnd + bodyLen + (edns ? OPT_LEN : 0));
   for (let i = 0; i < questionEnd; i++) out[i] = msg[i]!; // header and question: a few dozen bytes
-  const flags = msg.readUInt16BE(2);
   const badVers = q?.badVersion ?? false;
-  out.writeUInt16BE(answerFlags(flags, badVers ? 0 : rcode), 2);
-  out.writeUInt16BE(questionEnd > 12 ? 1 : 0, 4);
-  out.writeUInt16BE(badVers ? 0 : ancount, 6);
-  out.writeUInt32BE(edns ? 1 : 0, 8); // NSCOUNT = 0, ARCOUNT = OPT or nothing
+  // The counts and flags by hand (Buffer#writeUInt16BE is a call per field).
+  const flags = answerFlags((msg[2]! << 8) | msg[3]!, badVers ? 0 : rcode);
+  const an = badVers ? 0 : ancount;
+  out[2] = flags >> 8;
+  out[3] = flags & 0xff;
+  out[4] = 0;
+  out[5] = questionEnd > 12 ? 1 : 0;
+  out[6] = an >> 8;
+  out[7] = an & 0xff;
+  out[8] = 0; // NSCOUNT = 0, ARCOUNT = OPT or nothing
+  out[9] = 0;
+  out[10] = 0;
+  out[11] = edns ? 1 : 0;
   let at = questionEnd;
   if (records && !badVers) at += records.copy(out, at);
   // BADVERS is extended rcode 16: upper 8 bits (1) in the OPT, lower 4 bits (0) in the header.

@@ -36,6 +36,9 @@ export interface Query {
 /** Result of parsing: a query, or the rcode to answer with (question possibly unknown), or -1 to drop. */
 export type ParseResult = Query | { rcode: number; questionEnd: number } | -1;
 
+/** Big-endian 16-bit read of bytes the caller has bounds-checked (cheaper than Buffer#readUInt16BE, a call). */
+export const u16 = (b: Buffer, at: number): number => (b[at]! << 8) | b[at + 1]!;
+
 const labelStarts = new Uint16Array(128);
 const labelEnds = new Uint16Array(128);
 
@@ -48,11 +51,11 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into
   const len = msg.length;
   // Too short for a header: nothing to answer to (not even an id).
   if (len < 12) return -1;
-  const flags = msg.readUInt16BE(2);
+  const flags = u16(msg, 2);
   if (flags & 0x8000) return -1; // a response: never answer one (no reflection loops)
   const opcode = (flags >>> 11) & 0xf;
   if (opcode !== 0) return { rcode: RCODE.NOTIMP, questionEnd: 12 };
-  const qd = msg.readUInt16BE(4);
+  const qd = u16(msg, 4);
   if (qd !== 1) return { rcode: RCODE.FORMERR, questionEnd: 12 };
   let p = 12;
   let labels = 0;
@@ -74,8 +77,8 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into
   }
   if (p + 4 > len) return { rcode: RCODE.FORMERR, questionEnd: 12 };
   const nameEnd = p;
-  const qtype = msg.readUInt16BE(p);
-  const qclass = msg.readUInt16BE(p + 2);
+  const qtype = u16(msg, p);
+  const qclass = u16(msg, p + 2);
   p += 4;
   const questionEnd = p;
   keys.reset();
@@ -94,7 +97,7 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into
     badVersion: false,
     ecs: null,
   };
-  q.id = msg.readUInt16BE(0);
+  q.id = u16(msg, 0);
   q.flags = flags;
   q.questionEnd = questionEnd;
   q.nameEnd = nameEnd;
@@ -105,9 +108,9 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into
   q.dnssecOk = false;
   q.badVersion = false;
   q.ecs = null;
-  const an = msg.readUInt16BE(6);
-  const ns = msg.readUInt16BE(8);
-  const ar = msg.readUInt16BE(10);
+  const an = u16(msg, 6);
+  const ns = u16(msg, 8);
+  const ar = u16(msg, 10);
   if (an + ns + ar === 0) return q;
   // Walk the other sections (normally only the OPT record), bounded by the packet: huge counts end at its end.
   const total = an + ns + ar;
@@ -115,17 +118,17 @@ export function parseQuery(msg: Buffer, keys: SuffixKeys, wantEcs: boolean, into
     const nameStart = p;
     p = skipName(msg, p);
     if (p < 0 || p + 10 > len) return { rcode: RCODE.FORMERR, questionEnd };
-    const type = msg.readUInt16BE(p);
-    const rdlen = msg.readUInt16BE(p + 8);
+    const type = u16(msg, p);
+    const rdlen = u16(msg, p + 8);
     const rdata = p + 10;
     if (rdata + rdlen > len) return { rcode: RCODE.FORMERR, questionEnd };
     if (type === TYPE_OPT) {
       // One OPT, in the additional section, owned by the root (RFC 6891 6.1.1).
       if (q.edns || i < an + ns || msg[nameStart] !== 0) return { rcode: RCODE.FORMERR, questionEnd };
       q.edns = true;
-      q.udpSize = Math.max(512, msg.readUInt16BE(p + 2));
+      q.udpSize = Math.max(512, u16(msg, p + 2));
       q.badVersion = msg[p + 5] !== 0;
-      q.dnssecOk = (msg.readUInt16BE(p + 6) & 0x8000) !== 0;
+      q.dnssecOk = (u16(msg, p + 6) & 0x8000) !== 0;
       if (wantEcs) q.ecs = readEcs(msg, rdata, rdata + rdlen);
     }
     p = rdata + rdlen;

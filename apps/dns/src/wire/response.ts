@@ -1,4 +1,4 @@
-import { RCODE, TYPE_OPT, sameName, skipName } from './query.js';
+import { RCODE, TYPE_OPT, sameName, skipName, u16 } from './query.js';
 
 /**
  * An upstream answer prepared for the cache: the message without its OPT record (each client gets its own
@@ -6,8 +6,12 @@ import { RCODE, TYPE_OPT, sameName, skipName } from './query.js';
  * answer can be served with its remaining lifetime.
  */
 export interface Prepared {
-  /** header + question + records, OPT removed, ARCOUNT adjusted. Id and flags are rewritten per client. */
+  /**
+   * header + question + records in bytes[0, length), OPT removed, ARCOUNT adjusted. Id and flags are
+   * rewritten per client. An upstream datagram is kept as it came, its OPT cut off by `length` (no view).
+   */
   bytes: Buffer;
+  length: number;
   /** Each record's TTL: its offset in `bytes` and its value as received, in pairs (offset, ttl). */
   ttls: Uint32Array;
   rcode: number;
@@ -26,21 +30,30 @@ const MAX_RECORDS = 6000;
 const scratchTtls = new Uint32Array(MAX_RECORDS * 2);
 
 /**
- * Checks that `msg` answers our question (`question` = the bytes [12, questionEnd) we sent) and prepares it.
+ * Checks that `msg` answers our question (`question[qStart, qEnd)` = the bytes [12, questionEnd) we sent: the
+ * upstream passes its own packet, so no view of the question is made per query) and prepares it. `owned`:
+ * msg is a datagram of its own (dgram's), which the answer may keep and edit in place rather than copy.
  * Returns null for anything malformed or not ours: the caller treats it as no answer.
  */
-export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null {
+export function prepareResponse(
+  msg: Buffer,
+  question: Buffer,
+  qStart = 0,
+  qEnd = question.length,
+  owned = false,
+): Prepared | null {
   const len = msg.length;
-  if (len < 12 + question.length) return null;
-  const flags = msg.readUInt16BE(2);
-  if ((flags & 0x8000) === 0 || msg.readUInt16BE(4) !== 1) return null;
-  if (!sameName(msg, 12, question, 0, question.length)) return null;
+  const qLen = qEnd - qStart;
+  if (len < 12 + qLen) return null;
+  const flags = u16(msg, 2);
+  if ((flags & 0x8000) === 0 || u16(msg, 4) !== 1) return null;
+  if (!sameName(msg, 12, question, qStart, qLen)) return null;
   const truncated = (flags & 0x0200) !== 0;
   const rcode = flags & 0xf;
-  const an = msg.readUInt16BE(6);
-  const ns = msg.readUInt16BE(8);
-  const ar = msg.readUInt16BE(10);
-  let p = 12 + question.length;
+  const an = u16(msg, 6);
+  const ns = u16(msg, 8);
+  const ar = u16(msg, 10);
+  let p = 12 + qLen;
   const ttls = scratchTtls;
   let n = 0;
   let minAnswerTtl = Infinity;
@@ -48,21 +61,22 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   let optStart = -1;
   let optEnd = -1;
   const total = an + ns + ar;
-  if (total > MAX_RECORDS) return truncated ? partial(msg, question, flags) : null;
+  if (total > MAX_RECORDS) return truncated ? partial(msg, qLen, flags) : null;
   for (let i = 0; i < total; i++) {
     const start = p;
     p = skipName(msg, p);
-    if (p < 0 || p + 10 > len) return truncated ? partial(msg, question, flags) : null;
-    const type = msg.readUInt16BE(p);
-    const rdlen = msg.readUInt16BE(p + 8);
+    if (p < 0 || p + 10 > len) return truncated ? partial(msg, qLen, flags) : null;
+    const type = u16(msg, p);
+    const rdlen = u16(msg, p + 8);
     const next = p + 10 + rdlen;
-    if (next > len) return truncated ? partial(msg, question, flags) : null;
+    if (next > len) return truncated ? partial(msg, qLen, flags) : null;
     if (type === TYPE_OPT) {
       if (i < an + ns || optStart >= 0) return null;
       optStart = start;
       optEnd = next;
     } else {
-      const ttl = msg.readUInt32BE(p + 4) & 0x7fffffff; // RFC 2181 8: the top bit set means zero
+      // RFC 2181 8: the top bit is dropped.
+      const ttl = (msg[p + 4]! & 0x7f) * 0x1000000 + ((msg[p + 5]! << 16) | u16(msg, p + 6));
       ttls[n * 2] = p + 4;
       ttls[n * 2 + 1] = ttl;
       n++;
@@ -75,29 +89,41 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
     p = next;
   }
   let bytes: Buffer;
-  if (optStart >= 0 && optEnd === p && msg.byteOffset === 0 && msg.buffer.byteLength === p) {
-    // The usual answer: our OPT last, in a datagram of its own. Cut it off in place (no copy).
-    bytes = msg.subarray(0, optStart);
-    bytes.writeUInt16BE(ar - 1, 10);
+  let length: number;
+  if (optStart >= 0 && optEnd === p && owned) {
+    // The usual answer: our OPT last, in a datagram of its own. Cut it off in place (no copy, no view).
+    bytes = msg;
+    length = optStart;
+    msg[10] = (ar - 1) >> 8;
+    msg[11] = (ar - 1) & 0xff;
   } else if (optStart >= 0) {
     bytes = Buffer.allocUnsafe(p - (optEnd - optStart));
     msg.copy(bytes, 0, 0, optStart);
     msg.copy(bytes, optStart, optEnd, p);
     bytes.writeUInt16BE(ar - 1, 10);
+    length = bytes.length;
     const cut = optEnd - optStart;
     for (let i = 0; i < n * 2; i += 2) if (ttls[i]! > optStart) ttls[i] = ttls[i]! - cut;
-  } else if (p === msg.length && msg.byteOffset === 0 && msg.buffer.byteLength === p) {
-    bytes = msg; // a datagram of its own (dgram's): nothing else shares its memory
-  } else bytes = Buffer.from(msg.subarray(0, p));
+  } else if (owned) {
+    bytes = msg; // nothing else shares its memory; anything after the records is left out by `length`
+    length = p;
+  } else {
+    bytes = Buffer.from(msg.subarray(0, p));
+    length = p;
+  }
   let cacheTtl = 0;
   if (!truncated) {
     if (rcode === RCODE.NOERROR && an > 0) cacheTtl = minAnswerTtl;
     else if (rcode === RCODE.NXDOMAIN || (rcode === RCODE.NOERROR && an === 0))
       cacheTtl = Number.isFinite(negativeTtl) ? negativeTtl : 0;
   }
+  // A new array and a loop: TypedArray#slice costs about twice as much for a record or two.
+  const kept = new Uint32Array(n * 2);
+  for (let i = 0; i < n * 2; i++) kept[i] = ttls[i]!;
   return {
     bytes,
-    ttls: ttls.slice(0, n * 2),
+    length,
+    ttls: kept,
     rcode,
     upstreamFlags: flags & 0x0020,
     cacheTtl: Math.min(cacheTtl, MAX_CACHE_TTL),
@@ -105,13 +131,25 @@ export function prepareResponse(msg: Buffer, question: Buffer): Prepared | null 
   };
 }
 
+/**
+ * The answer with bytes of exactly its length, for keeping: the cache stores this, once per entry, so every
+ * hit copies one whole buffer (TypedArray#set) rather than a prefix byte by byte.
+ */
+export function compact(p: Prepared): Prepared {
+  if (p.length === p.bytes.length) return p;
+  const bytes = Buffer.allocUnsafeSlow(p.length);
+  for (let i = 0; i < p.length; i++) bytes[i] = p.bytes[i]!;
+  return { ...p, bytes };
+}
+
 /** A truncated answer may be cut mid-record: keep only the header and question (the caller goes to TCP). */
-function partial(msg: Buffer, question: Buffer, flags: number): Prepared {
-  const bytes = Buffer.from(msg.subarray(0, 12 + question.length));
+function partial(msg: Buffer, qLen: number, flags: number): Prepared {
+  const bytes = Buffer.from(msg.subarray(0, 12 + qLen));
   bytes.writeUInt32BE(0, 6);
   bytes.writeUInt16BE(0, 10);
   return {
     bytes,
+    length: bytes.length,
     ttls: new Uint32Array(0),
     rcode: flags & 0xf,
     upstreamFlags: 0,

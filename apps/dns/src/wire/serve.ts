@@ -9,26 +9,39 @@ import type { Prepared } from './response.js';
  */
 export function serveAnswer(msg: Buffer, q: Query, p: Prepared, insertedAt: number, now: number): Buffer {
   const base = p.bytes;
-  const out = Buffer.allocUnsafe(base.length + (q.edns ? 11 : 0));
-  out.set(base);
-  // The id and the question as the client wrote them: a few dozen bytes, copied by hand (Buffer#copy with
-  // offsets makes a view per call).
+  const len = p.length;
+  const out = Buffer.allocUnsafe(len + (q.edns ? 11 : 0));
+  // By hand below 512 bytes: the usual upstream answer runs on past `length` (its OPT), and a view to
+  // copy from costs more than the loop. Likewise the id, the question as the client wrote it, and the
+  // 16/32-bit fields are written by hand (Buffer#copy with offsets and Buffer#writeUInt* cost a call).
+  if (len === base.length) out.set(base);
+  else if (len > 512) out.set(base.subarray(0, len));
+  else for (let i = 0; i < len; i++) out[i] = base[i]!;
   out[0] = msg[0]!;
   out[1] = msg[1]!;
   for (let i = 12; i < q.questionEnd; i++) out[i] = msg[i]!;
   const flags =
-    answerFlags(msg.readUInt16BE(2), p.rcode) | (q.dnssecOk || q.flags & 0x0020 ? p.upstreamFlags : 0);
-  out.writeUInt16BE(flags, 2);
+    answerFlags((msg[2]! << 8) | msg[3]!, p.rcode) | (q.dnssecOk || q.flags & 0x0020 ? p.upstreamFlags : 0);
+  out[2] = flags >> 8;
+  out[3] = flags & 0xff;
   const age = Math.floor((now - insertedAt) / 1000);
   if (age > 0) {
-    for (let i = 0; i < p.ttls.length; i += 2) {
-      const left = p.ttls[i + 1]! - age;
-      out.writeUInt32BE(left > 0 ? left : 0, p.ttls[i]);
+    const ttls = p.ttls;
+    for (let i = 0; i < ttls.length; i += 2) {
+      const left = ttls[i + 1]! - age;
+      const at = ttls[i]!;
+      const v = left > 0 ? left : 0;
+      out[at] = v >>> 24;
+      out[at + 1] = (v >>> 16) & 0xff;
+      out[at + 2] = (v >>> 8) & 0xff;
+      out[at + 3] = v & 0xff;
     }
   }
   if (q.edns) {
-    writeOpt(out, base.length, q.dnssecOk);
-    out.writeUInt16BE(base.readUInt16BE(10) + 1, 10);
+    writeOpt(out, len, q.dnssecOk);
+    const ar = ((base[10]! << 8) | base[11]!) + 1;
+    out[10] = ar >> 8;
+    out[11] = ar & 0xff;
   }
   return out;
 }
