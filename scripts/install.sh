@@ -3,6 +3,13 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 node -e 'const [a,b]=process.versions.node.split(".").map(Number); if (a<20||(a===20&&b<19)) { console.error("Harbour needs Node 20.19 or newer (found "+process.versions.node+")"); process.exit(1) }'
+# better-sqlite3 and packages/udp-batch compile from source: fetch Debian's compiler and Python when missing.
+if ! command -v g++ >/dev/null 2>&1 || ! command -v make >/dev/null 2>&1 || ! command -v python3 >/dev/null 2>&1; then
+  echo "Installing Debian's build-essential and python3 (native modules compile from source)…"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -q >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q build-essential python3 >/dev/null
+fi
 stamp=node_modules/.harbour-install-stamp
 if [ ! -f "$stamp" ] || [ package-lock.json -nt "$stamp" ]; then
   echo "Installing dependencies (better-sqlite3 and packages/udp-batch compile from source: about two minutes the first time)…"
