@@ -14,6 +14,11 @@ static napi_value throw_errno(napi_env env, const char *what, int err) {
   napi_create_error(env, NULL, m, &e);
   napi_create_int32(env, -err, &code);
   napi_set_named_property(env, e, "errno", code);
+#if defined(__GLIBC__) && (__GLIBC__ > 2 || __GLIBC_MINOR__ >= 32)
+  const char *name = strerrorname_np(err); /* "EADDRINUSE", as Node's errors have in `code` */
+  if (name && napi_create_string_utf8(env, name, NAPI_AUTO_LENGTH, &code) == napi_ok)
+    napi_set_named_property(env, e, "code", code);
+#endif
   napi_throw(env, e);
   return NULL;
 }

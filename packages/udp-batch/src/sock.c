@@ -108,8 +108,18 @@ void enqueue(sock_t *s, const char *data, uint32_t len, const struct sockaddr_st
 static void on_poll(uv_poll_t *h, int status, int events) {
   sock_t *s = h->data;
   if (s->closing) return;
+  if (status < 0) {
+    /* A pending socket error (an ICMP port unreachable on a connected socket shows as POLLERR): libuv has
+     * stopped the poll. Read the error, which clears it, poll again, and let JS read what is there. */
+    int err, ev = s->events;
+    socklen_t len = sizeof err;
+    getsockopt(s->fd, SOL_SOCKET, SO_ERROR, &err, &len);
+    s->events = 0;
+    set_events(s, ev);
+    events = UV_READABLE | (ev & UV_WRITABLE);
+  }
   if (events & UV_WRITABLE) flush_queue(s);
-  if (!(events & UV_READABLE) && status == 0) return;
+  if (!(events & UV_READABLE)) return;
   napi_env env = s->env;
   napi_handle_scope scope;
   if (napi_open_handle_scope(env, &scope) != napi_ok) return;

@@ -90,6 +90,33 @@ describe.runIf(addon)('the batch socket (recvmmsg/sendmmsg)', () => {
     expect(addon!.stats(h)).toEqual([0, 0]);
   });
 
+  it('keeps reading a connected socket after an ICMP port unreachable (the upstream was down a moment)', async () => {
+    const gone = dgram.createSocket('udp4');
+    await new Promise<void>((r) => gone.bind(0, '127.0.0.1', () => r()));
+    const port = gone.address().port;
+    await new Promise<void>((r) => gone.close(() => r()));
+    const got: string[] = [];
+    const client = new BatchSocket(4, '0.0.0.0', 0, (msg) => got.push(msg.toString()));
+    open.push(client);
+    client.connect('127.0.0.1', port);
+    client.send(Buffer.from('anyone?')); // nobody on `port`: the kernel answers ICMP, the socket gets ECONNREFUSED
+    await new Promise((r) => setTimeout(r, 50));
+    const server = dgram.createSocket('udp4');
+    open.push({ close: () => new Promise<void>((r) => server.close(() => r())) });
+    await new Promise<void>((r) => server.bind(port, '127.0.0.1', () => r())); // the upstream is back
+    server.send('back', client.port, '127.0.0.1');
+    for (let i = 0; i < 50 && got.length === 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(got).toEqual(['back']);
+  });
+
+  it('says why it cannot bind, with the code Node would give', () => {
+    const first = new BatchSocket(4, '127.0.0.1', 0, () => {});
+    open.push(first);
+    expect(() => new BatchSocket(4, '127.0.0.1', first.port, () => {})).toThrow(
+      expect.objectContaining({ code: 'EADDRINUSE' }),
+    );
+  });
+
   it('refuses sends after close without throwing, and frees its port', async () => {
     const server = new BatchSocket(4, '127.0.0.1', 0, () => {});
     const port = server.port;
