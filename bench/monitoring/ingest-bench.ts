@@ -9,7 +9,7 @@ import { MonitoringSettings } from '../../apps/server/src/modules/monitoring/set
 import { issueSource } from '../../apps/server/src/modules/monitoring/sources.js';
 import { updateSetting } from '../../apps/server/src/modules/settings/service.js';
 import { harbourEnv, startProcess, stop } from '../lib/http.js';
-import { loadEvalSet } from './eval.js';
+import { BATCH, trafficFor } from './traffic.js';
 
 /**
  * The ingestion API's events/s (issue 6): batches of 500 events posted over HTTP to a real Harbour on SQLite
@@ -19,7 +19,6 @@ import { loadEvalSet } from './eval.js';
  * limit are set up here in the same database first. At the end every event sent must be in the database ("no
  * event lost").
  */
-const BATCH = 500;
 const CONCURRENCY = 4;
 const TICK = 100; // clock ticks a second in /proc/<pid>/stat (Linux)
 
@@ -78,33 +77,7 @@ export async function runIngestBench(
         .where('kind', '=', 'pupil')
         .execute()
     ).map((p) => p.id);
-    // Realistic traffic: one text in 20 from the evaluation set's harmful ones, the rest innocent; some as URLs.
-    const items = loadEvalSet();
-    const innocent = items.filter((i) => i.category === null).map((i) => i.text);
-    const harmful = items.filter((i) => i.category !== null).map((i) => i.text);
-    const base = Date.now() - 3_600_000;
-    let seq = 0;
-    const body = (): string => {
-      const events = [];
-      for (let i = 0; i < BATCH; i++) {
-        const n = seq++;
-        const text = n % 20 === 0 ? harmful[n % harmful.length]! : innocent[n % innocent.length]!;
-        const time = new Date(base + (n % 3_000_000)).toISOString();
-        events.push(
-          n % 3 === 0
-            ? {
-                id: `b-${n}`,
-                time,
-                kind: 'url',
-                url: `https://www.google.co.uk/search?q=${encodeURIComponent(text)}`,
-                device: `PC-${n % 40}`,
-                client: `10.1.${n % 250}.${n % 200}`,
-              }
-            : { id: `b-${n}`, time, kind: 'search', text, personId: pupils[n % pupils.length] },
-        );
-      }
-      return JSON.stringify({ events });
-    };
+    const body = trafficFor(pupils);
     // This process lets go of the database while Harbour serves it, and reads it again at the end.
     await ctx.database.close();
     open = false;
