@@ -4,7 +4,8 @@ import { sameName, type Query } from '../wire/query.js';
 import { compact, type Prepared } from '../wire/response.js';
 import type { Link, Request } from './types.js';
 
-interface Entry {
+/** A cached answer is its own Prepared (one object an entry: a hit reads one object fewer). */
+interface Entry extends Prepared {
   k1: number;
   k2: number;
   qtype: number;
@@ -13,7 +14,6 @@ interface Entry {
   /** Length of the question name in wire form, which the answer holds at offset 12: entries match on it
    * exactly (case-insensitively), so no hash collision can mix names. */
   nameLen: number;
-  prepared: Prepared;
   insertedAt: number;
   expiresAt: number;
   next: Entry | null;
@@ -144,13 +144,13 @@ export class AnswerCache {
           e.dnssecOk !== q.dnssecOk
         )
           continue;
-        if (e.nameLen !== nameLen || !sameName(e.prepared.bytes, 12, msg, 12, nameLen)) continue;
+        if (e.nameLen !== nameLen || !sameName(e.bytes, 12, msg, 12, nameLen)) continue;
         if (e.expiresAt <= now) {
           this.remove(key, e);
           break;
         }
         this.hits++;
-        req.answer(e.prepared, e.insertedAt);
+        req.answer(e, e.insertedAt);
         return;
       }
       this.misses++;
@@ -203,14 +203,21 @@ export class AnswerCache {
       )
         this.remove(key, e);
     }
+    const p = compact(prepared);
     const entry: Entry = {
+      bytes: p.bytes,
+      length: p.length,
+      ttls: p.ttls,
+      rcode: p.rcode,
+      upstreamFlags: p.upstreamFlags,
+      cacheTtl: p.cacheTtl,
+      truncated: p.truncated,
       k1: f.k1,
       k2: f.k2,
       qtype: f.qtype,
       qclass: f.qclass,
       dnssecOk: f.dnssecOk,
       nameLen: f.nameLen,
-      prepared: compact(prepared),
       insertedAt,
       expiresAt: insertedAt + prepared.cacheTtl * 1000,
       next: this.map.get(key) ?? null,

@@ -231,6 +231,7 @@ export function sameName(a: Buffer, aStart: number, b: Buffer, bStart: number, l
   for (let i = 0; i < length; i++) {
     let x = a[aStart + i]!;
     let y = b[bStart + i]!;
+    if (x === y) continue; // the usual case: the same bytes, no case to fold
     if (x >= 0x41 && x <= 0x5a) x |= 0x20;
     if (y >= 0x41 && y <= 0x5a) y |= 0x20;
     if (x !== y) return false;
