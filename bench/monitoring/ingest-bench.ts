@@ -40,6 +40,8 @@ export async function runIngestBench(
   smoke: boolean,
   /** HARBOUR_INGEST_WORKERS for the server (0: the per-event work on its main thread); unset: its default. */
   workers?: number,
+  /** Start the built server (`apps/server/dist`, `npx tsc -b apps/server/tsconfig.build.json` first), not tsx. */
+  dist = false,
 ): Promise<{ eventsPerSecond: number; ratio: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-ingest-bench-'));
   const env: Record<string, string> = {
@@ -87,7 +89,11 @@ export async function runIngestBench(
       ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE}`]
       : [];
     harbour = await startProcess(
-      [...prof, '--import', 'tsx', 'apps/server/src/cli/index.ts', 'start'],
+      [
+        ...prof,
+        ...(dist ? ['apps/server/dist/cli/index.js'] : ['--import', 'tsx', 'apps/server/src/cli/index.ts']),
+        'start',
+      ],
       env,
       `${harbourUrl}/api/health`,
     );
@@ -204,7 +210,7 @@ export async function runIngestBench(
     const { stored, alerts } = counted;
     const ratio = ingestRate / BATCH / helloRate;
     console.log(
-      `\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes; ingestion workers: ${workers ?? 'default'})`,
+      `\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes; ingestion workers: ${workers ?? 'default'}${dist ? '; built server' : ''})`,
     );
     console.log(`hello-world baseline: ${Math.round(helloRate).toLocaleString('en-GB')} requests/s`);
     console.log(

@@ -1,7 +1,8 @@
 /**
- * npm run bench:monitoring [-- --smoke] [-- --misses] [-- --only ingest] [-- --workers N[,M...]]
+ * npm run bench:monitoring [-- --smoke] [-- --misses] [-- --only ingest] [-- --workers N[,M...]] [-- --dist]
  * The classifier's throughput and accuracy (issue 6), and the ingestion API beside a same-run baseline;
- * --workers runs the ingestion part once per HARBOUR_INGEST_WORKERS value given (0: no worker thread).
+ * --workers runs the ingestion part once per HARBOUR_INGEST_WORKERS value given (0: no worker thread);
+ * --dist starts the built server (build it first) instead of the sources under tsx.
  */
 import { runClassifierBench } from './classifier-bench.js';
 import { runIngestBench } from './ingest-bench.js';
@@ -14,4 +15,4 @@ const arg = (name: string): string | undefined => {
 };
 if (arg('--only') !== 'ingest') runClassifierBench(smoke);
 const workers = arg('--workers')?.split(',').map(Number);
-for (const w of workers ?? [undefined]) await runIngestBench(smoke, w);
+for (const w of workers ?? [undefined]) await runIngestBench(smoke, w, process.argv.includes('--dist'));
