@@ -113,15 +113,17 @@ export class IngestPool implements IngestRunner {
     };
     return {
       check: (body) => {
-        // A body that owns its whole memory moves to the worker without a copy; a slice of Node's shared
-        // buffer pool is copied instead (moving it would take the pool away from everything else).
-        const whole =
-          body instanceof Uint8Array && body.byteOffset === 0 && body.byteLength === body.buffer.byteLength;
-        return send({ t: 'check', job, body }, whole ? [body.buffer as ArrayBuffer] : []);
+        if (!(body instanceof Uint8Array)) return send({ t: 'check', job, body });
+        // A posted view takes its whole ArrayBuffer along: for a slice of Node's shared buffer pool that is
+        // 8 KiB of other data. A body that owns its memory moves without a copy; a slice is copied first.
+        const own =
+          body.byteOffset === 0 && body.byteLength === body.buffer.byteLength ? body : new Uint8Array(body);
+        return send({ t: 'check', job, body: own }, [own.buffer as ArrayBuffer]);
       },
       finish: (input) => {
         finished = true; // the worker forgets the job as it takes it
-        return send({ t: 'finish', job, input });
+        // The key on its own 32 bytes (a cached key may be a slice of the shared pool, see above).
+        return send({ t: 'finish', job, input: { ...input, key: new Uint8Array(input.key) } });
       },
       drop: () => {
         if (!open) return;

@@ -88,6 +88,9 @@ export interface Checked {
   e: IngestEvent;
 }
 
+/** A time as `toISOString` writes it (what most sources send): stored as given, without a Date made and written. */
+const CANONICAL_TIME = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
 const reasonOf = (issues: { path: PropertyKey[]; message: string }[]): string =>
   issues.map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message)).join('; ');
 
@@ -152,7 +155,7 @@ export function namePeople(
     }
     events.push({
       key: e.id,
-      at: new Date(e.time).toISOString(),
+      at: CANONICAL_TIME.test(e.time) ? e.time : new Date(e.time).toISOString(),
       kind: e.kind,
       person: person ?? null,
       device: e.device ?? null,
@@ -165,24 +168,52 @@ export function namePeople(
 }
 
 /**
- * Classifies and seals prepared events into rows for one school and source; repeats within the batch go at once
- * (events stored before are refused later by the insert's conflict clause). `stored[i]` describes `rows[i]`.
+ * The built rows as one array per column, without the columns every row shares: a structured clone of 500 row
+ * objects cost the main thread about 13 µs an event to read, of these columns about 1.3 (same machine, same rows).
+ */
+export interface RowColumns {
+  id: string[];
+  key: string[];
+  at: string[];
+  person: (string | null)[];
+  device: (string | null)[];
+  client: (string | null)[];
+  kind: MonitorEventTable['kind'][];
+  payload: string[];
+  category: (string | null)[];
+  severity: number[];
+  profile: AgeProfile[];
+  /** match_ids as stored (JSON text). */
+  matches: string[];
+}
+
+/**
+ * Classifies and seals prepared events into rows for one school and source, as columns; repeats within the batch
+ * go at once (events stored before are refused later by the insert's conflict clause).
  */
 export function buildRows(o: {
-  schoolId: string;
-  sourceId: string;
   events: PreparedEvent[];
   key: Buffer;
-  /** received_at, as ISO text. */
-  now: string;
   classifier: MonitorClassifier;
   /** A classification decided by the caller (resolver signals), instead of the classifier's. */
   fixed?: ((e: PreparedEvent) => { category: string; severity: number } | null) | undefined;
-}): { rows: MonitorEventTable[]; stored: StoredEvent[] } {
+}): RowColumns {
   const seen = new Set<string>();
   const fresh = o.events.filter((e) => !seen.has(e.key) && seen.add(e.key));
-  const rows: MonitorEventTable[] = [];
-  const stored: StoredEvent[] = [];
+  const c: RowColumns = {
+    id: [],
+    key: [],
+    at: [],
+    person: [],
+    device: [],
+    client: [],
+    kind: [],
+    payload: [],
+    category: [],
+    severity: [],
+    profile: [],
+    matches: [],
+  };
   for (const e of fresh) {
     const id = timeOrderedId();
     const profile = profileOf(e.person ?? undefined);
@@ -191,43 +222,67 @@ export function buildRows(o: {
     const r = given
       ? { ...given, matches: [] }
       : classifyEvent(o.classifier, e.kind === 'search' ? { url: e.url } : e, search, profile);
-    const matchIds = r.matches.map((m) => m.id);
     const payload = {
       text: e.text ?? null,
       url: e.url ?? null,
       search,
       ...(e.names ? { names: e.names } : {}),
     };
+    c.id.push(id);
+    c.key.push(e.key);
+    c.at.push(e.at);
+    c.person.push(e.person?.id ?? null);
+    c.device.push(e.device);
+    c.client.push(e.client);
+    c.kind.push(e.kind);
+    c.payload.push(seal(o.key, JSON.stringify(payload), id));
+    c.category.push(r.category);
+    c.severity.push(r.severity);
+    c.profile.push(profile);
+    c.matches.push(JSON.stringify(r.matches.map((m) => m.id)));
+  }
+  return c;
+}
+
+/** The rows and their descriptions (`stored[i]` describes `rows[i]`); `kindOf`: each named person's kind. */
+export function fromColumns(
+  c: RowColumns,
+  o: { schoolId: string; sourceId: string; now: string; kindOf: Map<string, PersonRef['kind']> },
+): { rows: MonitorEventTable[]; stored: StoredEvent[] } {
+  const rows: MonitorEventTable[] = [];
+  const stored: StoredEvent[] = [];
+  for (let i = 0; i < c.id.length; i++) {
+    const person = c.person[i]!;
     rows.push({
-      id,
+      id: c.id[i]!,
       school_id: o.schoolId,
       source_id: o.sourceId,
-      event_key: e.key,
-      at: e.at,
+      event_key: c.key[i]!,
+      at: c.at[i]!,
       received_at: o.now,
-      person_id: e.person?.id ?? null,
-      device: e.device,
-      client: e.client,
-      kind: e.kind,
-      payload_enc: seal(o.key, JSON.stringify(payload), id),
-      category: r.category,
-      severity: r.severity,
-      profile,
-      match_ids: JSON.stringify(matchIds),
+      person_id: person,
+      device: c.device[i]!,
+      client: c.client[i]!,
+      kind: c.kind[i]!,
+      payload_enc: c.payload[i]!,
+      category: c.category[i]!,
+      severity: c.severity[i]!,
+      profile: c.profile[i]!,
+      match_ids: c.matches[i]!,
       alert_id: null,
       concern_id: null,
     });
     stored.push({
-      id,
-      at: e.at,
-      personId: e.person?.id ?? null,
-      personKind: e.person?.kind ?? null,
-      device: e.device,
-      client: e.client,
-      category: r.category,
-      severity: r.severity,
-      matchIds,
-      profile,
+      id: c.id[i]!,
+      at: c.at[i]!,
+      personId: person,
+      personKind: person === null ? null : (o.kindOf.get(person) ?? null),
+      device: c.device[i]!,
+      client: c.client[i]!,
+      category: c.category[i]!,
+      severity: c.severity[i]!,
+      matchIds: c.matches[i] === '[]' ? [] : (JSON.parse(c.matches[i]!) as string[]),
+      profile: c.profile[i]!,
     });
   }
   return { rows, stored };

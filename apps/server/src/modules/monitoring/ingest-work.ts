@@ -1,5 +1,5 @@
-import { MonitorClassifier, type AgeProfile } from '@harbour/shared';
-import type { MonitorEventTable, MonitorTermTable } from '../../db/schema-monitoring.js';
+import { MonitorClassifier } from '@harbour/shared';
+import type { MonitorTermTable } from '../../db/schema-monitoring.js';
 import { zodDetails } from '../../http/errors.js';
 import { builtIn, customisationOf } from './classify.js';
 import {
@@ -11,7 +11,7 @@ import {
   type Checked,
   type PersonRef,
   type Rejection,
-  type StoredEvent,
+  type RowColumns,
 } from './ingest-rows.js';
 import { IngestBatch } from './schema.js';
 
@@ -27,8 +27,8 @@ export type CheckResult =
   | { kind: 'ok'; rejected: Rejection[]; ids: string[]; users: string[] };
 
 export interface FinishInput {
+  /** Whose classifier: the worker keeps one per school. */
   schoolId: string;
-  sourceId: string;
   nowMs: number;
   oldestMs: number;
   retentionDays: number;
@@ -38,26 +38,6 @@ export interface FinishInput {
   key: Uint8Array;
   /** The school's own phrases, exclusions and switched-off phrases (monitor_terms), and their stamp. */
   terms: { stamp: string; rows: MonitorTermTable[] };
-}
-
-/**
- * The built rows as one array per column, without the columns every row shares: a structured clone of 500 row
- * objects cost the main thread about 13 µs an event to read, of these columns about 1.3 (same machine, same rows).
- */
-export interface RowColumns {
-  id: string[];
-  key: string[];
-  at: string[];
-  person: (string | null)[];
-  device: (string | null)[];
-  client: (string | null)[];
-  kind: MonitorEventTable['kind'][];
-  payload: string[];
-  category: (string | null)[];
-  severity: number[];
-  profile: AgeProfile[];
-  /** match_ids as stored (JSON text). */
-  matches: string[];
 }
 
 export interface FinishResult {
@@ -106,16 +86,9 @@ export class IngestWork {
     const timely = checkTimes(held.good, o, rejected);
     const events = namePeople(timely, new Map(o.byId), new Map(o.byUser), rejected);
     const key = Buffer.from(o.key.buffer, o.key.byteOffset, o.key.byteLength);
-    const { rows } = buildRows({
-      schoolId: o.schoolId,
-      sourceId: o.sourceId,
-      events,
-      key,
-      now: new Date(o.nowMs).toISOString(),
-      classifier: this.classifierFor(o.schoolId, o.terms),
-    });
+    const columns = buildRows({ events, key, classifier: this.classifierFor(o.schoolId, o.terms) });
     rejected.sort((a, b) => a.index - b.index);
-    return { columns: toColumns(rows), rejected, prepared: events.length };
+    return { columns, rejected, prepared: events.length };
   }
 
   drop(job: number): void {
@@ -131,66 +104,4 @@ export class IngestWork {
     this.classifiers.set(schoolId, { stamp: terms.stamp, classifier });
     return classifier;
   }
-}
-
-function toColumns(rows: MonitorEventTable[]): RowColumns {
-  const pick = <K extends keyof MonitorEventTable>(k: K) => rows.map((r) => r[k]);
-  return {
-    id: pick('id'),
-    key: pick('event_key'),
-    at: pick('at'),
-    person: pick('person_id'),
-    device: pick('device'),
-    client: pick('client'),
-    kind: pick('kind'),
-    payload: pick('payload_enc'),
-    category: pick('category'),
-    severity: pick('severity'),
-    profile: pick('profile') as AgeProfile[],
-    matches: pick('match_ids'),
-  };
-}
-
-/** The rows and their descriptions again, on the main thread; `kindOf`: each named person's kind. */
-export function fromColumns(
-  c: RowColumns,
-  o: { schoolId: string; sourceId: string; now: string; kindOf: Map<string, PersonRef['kind']> },
-): { rows: MonitorEventTable[]; stored: StoredEvent[] } {
-  const rows: MonitorEventTable[] = [];
-  const stored: StoredEvent[] = [];
-  for (let i = 0; i < c.id.length; i++) {
-    const person = c.person[i]!;
-    rows.push({
-      id: c.id[i]!,
-      school_id: o.schoolId,
-      source_id: o.sourceId,
-      event_key: c.key[i]!,
-      at: c.at[i]!,
-      received_at: o.now,
-      person_id: person,
-      device: c.device[i]!,
-      client: c.client[i]!,
-      kind: c.kind[i]!,
-      payload_enc: c.payload[i]!,
-      category: c.category[i]!,
-      severity: c.severity[i]!,
-      profile: c.profile[i]!,
-      match_ids: c.matches[i]!,
-      alert_id: null,
-      concern_id: null,
-    });
-    stored.push({
-      id: c.id[i]!,
-      at: c.at[i]!,
-      personId: person,
-      personKind: person === null ? null : (o.kindOf.get(person) ?? null),
-      device: c.device[i]!,
-      client: c.client[i]!,
-      category: c.category[i]!,
-      severity: c.severity[i]!,
-      matchIds: c.matches[i] === '[]' ? [] : (JSON.parse(c.matches[i]!) as string[]),
-      profile: c.profile[i]!,
-    });
-  }
-  return { rows, stored };
 }

@@ -79,6 +79,38 @@ describe('monitoring ingestion worker', () => {
     expect(ingestPoolOf(local.env.ctx)).toBeUndefined();
   });
 
+  it('stores each time in UTC as toISOString writes it, whatever offset the source used', async () => {
+    const utc = new Date(Date.now() - 3_600_000);
+    const local = `${new Date(utc.getTime() + 3_600_000).toISOString().slice(0, 19)}+01:00`;
+    const events = [
+      { id: eid(), time: utc.toISOString(), kind: 'typed', text: 'a', device: 'd' },
+      { id: eid(), time: local, kind: 'typed', text: 'b', device: 'd' },
+      {
+        id: eid(),
+        time: `${utc.toISOString().slice(0, 19)}Z`,
+        kind: 'typed',
+        text: 'c',
+        device: 'd',
+      },
+    ];
+    expect((await m.post(events)).statusCode).toBe(200);
+    const rows = await m.env.ctx.db
+      .selectFrom('monitor_events')
+      .select(['event_key', 'at'])
+      .where(
+        'event_key',
+        'in',
+        events.map((e) => e.id),
+      )
+      .execute();
+    const at = new Map(rows.map((r) => [r.event_key, r.at]));
+    expect(events.map((e) => at.get(e.id))).toEqual([
+      utc.toISOString(),
+      `${utc.toISOString().slice(0, 19)}.000Z`,
+      `${utc.toISOString().slice(0, 19)}.000Z`,
+    ]);
+  });
+
   it('refuses a body that is not JSON before looking at the token, as the app parser did', async () => {
     for (const authorization of [`Bearer ${m.token}`, 'Bearer not-a-token']) {
       const res = await m.env.app.inject({

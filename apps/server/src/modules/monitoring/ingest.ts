@@ -11,10 +11,10 @@ import { getSetting } from '../settings/service.js';
 import { planAlerts } from './alerts.js';
 import { classifierFor } from './classify.js';
 import { inThreadRunner, type IngestRunner } from './ingest-pool.js';
-import { fromColumns } from './ingest-work.js';
 import {
   buildRows,
   checkEvents,
+  fromColumns,
   checkTimes,
   lookupsOf,
   namePeople,
@@ -95,7 +95,10 @@ export async function storeEvents(
   },
 ): Promise<{ stored: StoredEvent[]; duplicates: number; alertIds: string[] }> {
   const classifier = await classifierFor(ctx, tx, o.schoolId);
-  const built = buildRows({ ...o, now: iso(ctx.clock.now()), classifier });
+  const kindOf = new Map(o.events.flatMap((e) => (e.person ? [[e.person.id, e.person.kind] as const] : [])));
+  const columns = buildRows({ ...o, classifier });
+  const now = iso(ctx.clock.now());
+  const built = fromColumns(columns, { schoolId: o.schoolId, sourceId: o.sourceId, now, kindOf });
   return storeRows(ctx, tx, { schoolId: o.schoolId, ...built, total: o.events.length, alerts: o.alerts });
 }
 
@@ -229,7 +232,6 @@ export async function ingestBatch(
     const now = ctx.clock.now();
     const done = await job.finish({
       schoolId: src.school_id,
-      sourceId: src.id,
       nowMs: now.getTime(),
       oldestMs: addDays(now, -settings.retentionDays).getTime(),
       retentionDays: settings.retentionDays,
