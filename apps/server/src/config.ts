@@ -91,6 +91,8 @@ export const ConfigSchema = z
       .transform(list)
       .pipe(z.array(z.union([z.ipv4(), z.ipv6()])).min(1)),
     HARBOUR_DNS_PORT: z.coerce.number().int().min(0).max(65535).default(5300),
+    /** UDP I/O: batch (recvmmsg/sendmmsg, packages/udp-batch), dgram, or auto (batch where it was built). */
+    HARBOUR_DNS_UDP_IO: z.enum(['auto', 'batch', 'dgram']).default('auto'),
     /** Upstream resolvers, host:port or host (port 53), comma-separated. Default: the system's resolvers. */
     HARBOUR_DNS_UPSTREAMS: z
       .string()

@@ -9,8 +9,14 @@ describe('configuration', () => {
     expect(c.HARBOUR_PORT).toBe(3000);
     expect(c.databaseUrl).toMatch(/^sqlite:.*harbour\.sqlite$/);
     expect(c.HARBOUR_SERVICES).toEqual(['web', 'worker', 'dns', 'block-page']);
-    expect([c.HARBOUR_BLOCK_PAGE_PORT, c.HARBOUR_BLOCK_PAGE_TLS_PORT, c.HARBOUR_BLOCK_PAGE_ADDRESS]).toEqual([8080, 8443, '127.0.0.1']);
+    expect([c.HARBOUR_BLOCK_PAGE_PORT, c.HARBOUR_BLOCK_PAGE_TLS_PORT, c.HARBOUR_BLOCK_PAGE_ADDRESS]).toEqual([
+      8080,
+      8443,
+      '127.0.0.1',
+    ]);
     expect([c.HARBOUR_DNS_LISTEN, c.HARBOUR_DNS_PORT]).toEqual([['127.0.0.1'], 5300]);
+    expect(c.HARBOUR_DNS_UDP_IO).toBe('auto');
+    expect(() => loadConfig({ HARBOUR_DNS_UDP_IO: 'fast' })).toThrow(/HARBOUR_DNS_UDP_IO/);
     expect(loadConfig({ HARBOUR_DNS_UPSTREAMS: '10.0.0.53, [::1]:5353' }).HARBOUR_DNS_UPSTREAMS).toEqual([
       '10.0.0.53',
       '[::1]:5353',

@@ -28,10 +28,11 @@ export async function startDnsService(
     sink: providers.sink,
     nodeId: 'harbour',
     log: ctx.log,
+    udpIo: c.HARBOUR_DNS_UDP_IO,
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   ctx.log.info(
-    { listen: resolver.addresses, upstreams, policyVersion: resolver.state.version },
+    { listen: resolver.addresses, upstreams, policyVersion: resolver.state.version, udpIo: resolver.udpIo },
     'dns filtering resolver listening',
   );
   return resolver;
