@@ -5,24 +5,24 @@ import { addon as loaded } from '../../packages/udp-batch/index.js';
 if (!loaded) throw new Error('packages/udp-batch is not built (npm install builds it)');
 const addon = loaded;
 const SLOT = 4096;
-const MAX = 64;
+const MAX = 64; // metadata: 9 Int32 slots per datagram (packages/udp-batch/types.d.ts)
 const inBuf = Buffer.allocUnsafe(SLOT * MAX);
-const inMeta = new Int32Array(8 * MAX);
+const inMeta = new Int32Array(9 * MAX);
 const outBuf = Buffer.allocUnsafe(SLOT * MAX);
-const outMeta = new Int32Array(8 * MAX);
+const outMeta = new Int32Array(9 * MAX);
 const h = addon.open(4, '127.0.0.1', Number(process.argv[2] ?? 5365), 4 << 20, 4 << 20, () => {
   for (;;) {
     const n: number = addon.recv(h, inBuf, inMeta, SLOT, MAX);
     let out = 0;
     let off = 0;
     for (let i = 0; i < n; i++) {
-      const m = i * 8;
+      const m = i * 9;
       const len = inMeta[m]!;
       if (len < 12) continue;
       inBuf.copy(outBuf, off, i * SLOT, i * SLOT + len);
       outBuf[off + 2] = outBuf[off + 2]! | 0x80;
       outBuf[off + 3] = 0x80 | 3;
-      const o = out * 8;
+      const o = out * 9;
       outMeta[o] = off;
       outMeta[o + 1] = len;
       outMeta[o + 2] = inMeta[m + 1]!;

@@ -16,13 +16,14 @@ export interface UdpBatch {
   connect(h: Handle, host: string, port: number): void;
   port(h: Handle): number;
   /**
-   * Reads up to `max` (at most 64) datagrams: datagram i at buf[i * slot], its metadata at meta[i * 8]:
-   * length, port, family (4|6), four address words (host order), 1 if cut to fit the slot. Returns the count.
+   * Reads up to `max` (at most 64) datagrams: datagram i at buf[i * slot], its metadata at meta[i * 9]:
+   * length, port, family (4|6), four address words (host order), IPv6 scope id, 1 if cut to fit the slot.
+   * Returns the count.
    */
   recv(h: Handle, buf: Buffer, meta: Int32Array, slot: number, max: number): number;
   /**
-   * Sends `count` datagrams: i is buf[meta[i*8], + meta[i*8+1]) to port meta[i*8+2], family meta[i*8+3]
-   * (0: the connected peer), address words meta[i*8+4..]. What the socket cannot take now is queued and sent
+   * Sends `count` datagrams: i is buf[meta[i*9], + meta[i*9+1]) to port meta[i*9+2], family meta[i*9+3]
+   * (0: the connected peer), address words meta[i*9+4..], IPv6 scope id meta[i*9+8]. What the socket cannot take now is queued and sent
    * when it can (never dropped); returns how many were queued.
    */
   send(h: Handle, buf: Buffer, meta: Int32Array, count: number): number;

@@ -152,8 +152,9 @@ static int get_buffers(napi_env env, napi_value b, napi_value m, char **buf, siz
 }
 
 /*
- * recv(handle, buf, meta, slot, max) -> count. Datagram i lands at buf[i * slot]; meta[i * 8 ..] holds its
- * length, port, family (4|6), address words (host order, 4 of them) and whether it was cut to fit the slot.
+ * recv(handle, buf, meta, slot, max) -> count. Datagram i lands at buf[i * slot]; meta[i * 9 ..] holds its
+ * length, port, family (4|6), address words (host order, 4 of them), IPv6 scope id and whether it was cut to
+ * fit the slot.
  */
 static napi_value js_recv(napi_env env, napi_callback_info info) {
   size_t argc = 5;
@@ -197,7 +198,7 @@ static napi_value js_recv(napi_env env, napi_callback_info info) {
     int32_t *m = meta + i * META;
     m[0] = (int32_t)msgs[i].msg_len;
     from_addr(&addrs[i], m + 1);
-    m[7] = (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) ? 1 : 0;
+    m[8] = (msgs[i].msg_hdr.msg_flags & MSG_TRUNC) ? 1 : 0;
   }
   CHECK(napi_create_int32(env, n, &out));
   return out;
@@ -205,8 +206,8 @@ static napi_value js_recv(napi_env env, napi_callback_info info) {
 
 /*
  * send(handle, buf, meta, count) -> messages queued for later (0 when all went out now). Message i is
- * buf[meta[i*8] .. + meta[i*8+1]] to port meta[i*8+2], family meta[i*8+3] (0: the connected peer), address
- * words meta[i*8+4 ..].
+ * buf[meta[i*9] .. + meta[i*9+1]] to port meta[i*9+2], family meta[i*9+3] (0: the connected peer), address
+ * words meta[i*9+4 ..], scope id meta[i*9+8].
  */
 static napi_value js_send(napi_env env, napi_callback_info info) {
   size_t argc = 4;
@@ -283,10 +284,16 @@ static napi_value js_address(napi_env env, napi_callback_info info) {
   }
   const int32_t *m = (const int32_t *)data + index * META + 1;
   struct sockaddr_storage ss;
-  char text[INET6_ADDRSTRLEN] = "";
+  char text[INET6_ADDRSTRLEN + IF_NAMESIZE + 1] = "";
   if (to_addr(m, &ss)) {
     if (m[1] == 4) inet_ntop(AF_INET, &((struct sockaddr_in *)&ss)->sin_addr, text, sizeof text);
     else inet_ntop(AF_INET6, &((struct sockaddr_in6 *)&ss)->sin6_addr, text, sizeof text);
+    if (m[1] == 6 && m[6]) { /* "fe80::1%eth0", as Node spells a scoped address */
+      char ifname[IF_NAMESIZE];
+      size_t at = strlen(text);
+      if (if_indextoname((unsigned)m[6], ifname)) snprintf(text + at, sizeof text - at, "%%%s", ifname);
+      else snprintf(text + at, sizeof text - at, "%%%d", m[6]);
+    }
   }
   CHECK(napi_create_string_utf8(env, text, NAPI_AUTO_LENGTH, &out));
   return out;

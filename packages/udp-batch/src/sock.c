@@ -9,7 +9,7 @@ void set_events(sock_t *s, int events) {
   uv_poll_start(&s->poll, events, on_poll);
 }
 
-/* Fills a sockaddr from metadata (port, family, four host-order words). */
+/* Fills a sockaddr from metadata (port, family, four host-order words, IPv6 scope id). */
 socklen_t to_addr(const int32_t *m, struct sockaddr_storage *ss) {
   memset(ss, 0, sizeof *ss);
   if (m[1] == 4) {
@@ -27,14 +27,15 @@ socklen_t to_addr(const int32_t *m, struct sockaddr_storage *ss) {
       uint32_t w = htonl((uint32_t)m[2 + i]);
       memcpy(&a->sin6_addr.s6_addr[4 * i], &w, 4);
     }
+    a->sin6_scope_id = (uint32_t)m[6]; /* a link-local sender is answered on its own interface */
     return sizeof *a;
   }
   return 0; /* connected socket: no address */
 }
 
-/* Writes port, family and the address words (host order) of a sockaddr into metadata. */
+/* Writes port, family, the address words (host order) and the IPv6 scope id of a sockaddr into metadata. */
 void from_addr(const struct sockaddr_storage *ss, int32_t *m) {
-  m[2] = m[3] = m[4] = m[5] = 0;
+  m[2] = m[3] = m[4] = m[5] = m[6] = 0;
   if (ss->ss_family == AF_INET) {
     const struct sockaddr_in *a = (const struct sockaddr_in *)ss;
     m[0] = ntohs(a->sin_port);
@@ -49,6 +50,7 @@ void from_addr(const struct sockaddr_storage *ss, int32_t *m) {
       memcpy(&w, &a->sin6_addr.s6_addr[4 * i], 4);
       m[2 + i] = (int32_t)ntohl(w);
     }
+    m[6] = (int32_t)a->sin6_scope_id;
   } else {
     m[0] = m[1] = 0;
   }

@@ -12,6 +12,7 @@
 #include <uv.h>
 #include <arpa/inet.h>
 #include <errno.h>
+#include <net/if.h>
 #include <netinet/in.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -22,7 +23,7 @@
 
 #define MAX_BATCH 64
 /* Int32 slots per message in the metadata arrays. */
-#define META 8
+#define META 9
 
 typedef struct qmsg {
   struct qmsg *next;

@@ -37,7 +37,7 @@ describe.runIf(addon)('the batch socket (recvmmsg/sendmmsg)', () => {
     const sources = new Set<string>();
     const server = new BatchSocket(4, '127.0.0.1', 0, (msg, source, port, m, o) => {
       sources.add(source);
-      server.sendTo(Buffer.concat([Buffer.from('re:'), msg]), port, m[o + 2]!, m[o + 3]!, m[o + 4]!, 0, 0);
+      server.sendTo(Buffer.concat([Buffer.from('re:'), msg]), port, m[o + 2]!, m[o + 3]!, 0, 0, 0, 0);
     });
     open.push(server);
     const client = await peer('udp4', '127.0.0.2');
@@ -52,7 +52,7 @@ describe.runIf(addon)('the batch socket (recvmmsg/sendmmsg)', () => {
     const seen: string[] = [];
     const server = new BatchSocket(6, '::', 0, (msg, source, port, m, o) => {
       seen.push(source);
-      server.sendTo(msg, port, m[o + 2]!, m[o + 3]!, m[o + 4]!, m[o + 5]!, m[o + 6]!);
+      server.sendTo(msg, port, m[o + 2]!, m[o + 3]!, m[o + 4]!, m[o + 5]!, m[o + 6]!, m[o + 7]!);
     });
     open.push(server);
     const v6 = await peer('udp6', '::1');
@@ -77,11 +77,11 @@ describe.runIf(addon)('the batch socket (recvmmsg/sendmmsg)', () => {
     const h = addon!.open(4, '127.0.0.1', 0, 0, 4096, () => {});
     open.push({ close: () => addon!.close(h) });
     const buf = Buffer.alloc(1000 * 64);
-    const meta = new Int32Array(8 * 64);
+    const meta = new Int32Array(9 * 64);
     for (let sent = 0; sent < N; sent += 64) {
       for (let i = 0; i < 64; i++) {
         buf.writeUInt32BE(sent + i, i * 1000);
-        meta.set([i * 1000, 1000, port, 4, 0x7f000001, 0, 0, 0], i * 8);
+        meta.set([i * 1000, 1000, port, 4, 0x7f000001, 0, 0, 0, 0], i * 9);
       }
       addon!.send(h, buf, meta, Math.min(64, N - sent));
     }

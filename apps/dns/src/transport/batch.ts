@@ -27,7 +27,8 @@ export function chooseUdpIo(asked?: UdpIo): 'batch' | 'dgram' {
   return 'dgram';
 }
 
-const META = 8;
+/** Int32 slots per datagram in the metadata arrays (packages/udp-batch/types.d.ts). */
+const META = 9;
 const MAX = 64;
 /** The largest UDP payload: no datagram is ever cut to fit (untouched slot pages are never made resident). */
 const SLOT = 65536;
@@ -37,7 +38,7 @@ const NAMES = 1024;
 
 /**
  * Called for each datagram: its own Buffer (as dgram gives), the sender's address as text and port, and the
- * metadata `m` from `o` on (m[o + 2] family, m[o + 3 ..] address words) for `sendTo`.
+ * metadata `m` from `o` on (m[o + 2] family, m[o + 3 ..] four address words, m[o + 7] IPv6 scope) for `sendTo`.
  */
 export type OnDatagram = (msg: Buffer, source: string, port: number, m: Int32Array, o: number) => void;
 
@@ -87,7 +88,16 @@ export class BatchSocket {
   }
 
   /** Queues an answer to the datagram whose metadata starts at m[o] (see OnDatagram), or to given words. */
-  sendTo(out: Buffer, port: number, family: number, a0: number, a1: number, a2: number, a3: number): void {
+  sendTo(
+    out: Buffer,
+    port: number,
+    family: number,
+    a0: number,
+    a1: number,
+    a2: number,
+    a3: number,
+    scope: number,
+  ): void {
     if (this.closed) return; // an answer after shutdown: the client will retry elsewhere
     if (this.outCount === MAX || this.outBytes + out.length > this.outBuf.length) this.flush();
     const o = this.outCount++ * META;
@@ -100,6 +110,7 @@ export class BatchSocket {
     m[o + 5] = a1;
     m[o + 6] = a2;
     m[o + 7] = a3;
+    m[o + 8] = scope;
     this.outBytes += out.copy(this.outBuf, this.outBytes);
     if (!this.flushQueued) {
       this.flushQueued = true;
@@ -109,7 +120,7 @@ export class BatchSocket {
 
   /** To the connected peer. */
   send(out: Buffer): void {
-    this.sendTo(out, 0, 0, 0, 0, 0, 0);
+    this.sendTo(out, 0, 0, 0, 0, 0, 0, 0);
   }
 
   /** [datagrams waiting for the socket to take them, datagrams that failed for good]. */
@@ -141,7 +152,7 @@ export class BatchSocket {
       for (let i = 0; i < n && !this.closed; i++) {
         const o = i * META;
         const len = m[o]!;
-        if (m[o + 7]) continue; // cut to fit the slot: cannot happen with 64 KiB slots
+        if (m[o + 8]) continue; // cut to fit the slot: cannot happen with 64 KiB slots
         const msg = this.exact ? Buffer.allocUnsafeSlow(len) : Buffer.allocUnsafe(len);
         inBuf.copy(msg, 0, i * SLOT, i * SLOT + len);
         this.onDatagram(msg, this.name(i, o), m[o + 1]!, m, o);
@@ -153,7 +164,7 @@ export class BatchSocket {
 
   private name(i: number, o: number): string {
     const m = this.inMeta;
-    const f = m[o + 2]!;
+    const f = m[o + 2]! | (m[o + 7]! << 4); // family and IPv6 scope id
     const w0 = m[o + 3]!;
     const w1 = m[o + 4]!;
     const w2 = m[o + 5]!;

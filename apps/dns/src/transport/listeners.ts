@@ -81,11 +81,13 @@ export async function listenUdp(
   };
   if (io === 'batch') {
     // Answers are only sent once the socket exists (from its own callback on).
-    const out: UdpOut = { send: (o, to) => socket.sendTo(o, to.port, to.family, to.a0, to.a1, to.a2, to.a3) };
+    const out: UdpOut = {
+      send: (o, to) => socket.sendTo(o, to.port, to.family, to.a0, to.a1, to.a2, to.a3, to.scope),
+    };
     const req = new UdpRequest(local, keys, out, now, true);
     const socket = new BatchSocket(family, at.host, at.port, (msg, source, port, m, o) => {
       req.begin(msg, source, port, now());
-      req.from(m[o + 2]!, m[o + 3]!, m[o + 4]!, m[o + 5]!, m[o + 6]!);
+      req.from(m[o + 2]!, m[o + 3]!, m[o + 4]!, m[o + 5]!, m[o + 6]!, m[o + 7]!);
       serve(req, out, msg);
     });
     return { port: socket.port, close: () => socket.close() };

@@ -39,6 +39,7 @@ export class UdpRequest implements Request, Query {
   a1 = 0;
   a2 = 0;
   a3 = 0;
+  scope = 0;
 
   constructor(
     readonly local: string | null,
@@ -60,12 +61,13 @@ export class UdpRequest implements Request, Query {
   }
 
   /** The sender's address words (batch I/O only; dgram answers by `source`). */
-  from(family: number, a0: number, a1: number, a2: number, a3: number): void {
+  from(family: number, a0: number, a1: number, a2: number, a3: number, scope: number): void {
     this.family = family;
     this.a0 = a0;
     this.a1 = a1;
     this.a2 = a2;
     this.a3 = a3;
+    this.scope = scope;
   }
 
   /** Drops the references to the last datagram once it is answered or detached. */
@@ -80,7 +82,7 @@ export class UdpRequest implements Request, Query {
     if (!this.reused) return this;
     const r = new UdpRequest(this.local, this.keys, this.socket, this.now, false);
     r.begin(this.msg, this.source, this.port, this.receivedAt);
-    r.from(this.family, this.a0, this.a1, this.a2, this.a3);
+    r.from(this.family, this.a0, this.a1, this.a2, this.a3, this.scope);
     r.client = this.client;
     r.decision = this.decision;
     r.id = this.id;
