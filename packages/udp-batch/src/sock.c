@@ -82,6 +82,7 @@ void flush_queue(sock_t *s) {
     for (int i = 0; i < sent; i++) {
       qmsg_t *q = s->qhead;
       s->qhead = q->next;
+      s->queued_bytes -= q->len;
       free(q);
       s->queued--;
     }
@@ -91,7 +92,7 @@ void flush_queue(sock_t *s) {
 }
 
 void enqueue(sock_t *s, const char *data, uint32_t len, const struct sockaddr_storage *ss, socklen_t alen) {
-  qmsg_t *q = malloc(sizeof *q + len);
+  qmsg_t *q = s->queued_bytes + len > MAX_QUEUED_BYTES ? NULL : malloc(sizeof *q + len);
   if (!q) {
     s->send_errors++;
     return;
@@ -105,6 +106,7 @@ void enqueue(sock_t *s, const char *data, uint32_t len, const struct sockaddr_st
   else s->qhead = q;
   s->qtail = q;
   s->queued++;
+  s->queued_bytes += len;
 }
 
 static void on_poll(uv_poll_t *h, int status, int events) {

@@ -3,7 +3,8 @@
  * Node's own event loop. One JS callback per readable event; JS pulls up to MAX_BATCH datagrams per call into
  * one buffer with an Int32Array of metadata, and hands answers back the same way, sent with one sendmmsg.
  * Sends that meet a full socket buffer (EAGAIN) are queued here and flushed when the socket is writable:
- * nothing is dropped for backpressure.
+ * nothing is dropped for backpressure, up to MAX_QUEUED_BYTES; beyond that a socket that is not draining
+ * drops (and counts as send errors) what it cannot hold, so memory stays bounded under a flood.
  */
 #pragma once
 #define _GNU_SOURCE
@@ -22,6 +23,8 @@
 #include <unistd.h>
 
 #define MAX_BATCH 64
+/* At most this many bytes of answers wait for a full socket (a few thousand answers). */
+#define MAX_QUEUED_BYTES (8u << 20)
 /* Int32 slots per message in the metadata arrays. */
 #define META 9
 
@@ -46,6 +49,7 @@ typedef struct {
   napi_ref resource;
   qmsg_t *qhead, *qtail;
   uint32_t queued;
+  size_t queued_bytes;
   double send_errors;
 } sock_t;
 
