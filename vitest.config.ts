@@ -5,6 +5,7 @@ const alias = {
   '@harbour/shared': path.resolve('packages/shared/src/index.ts'),
   '@harbour/dns': path.resolve('apps/dns/src/index.ts'),
   '@harbour/udp-batch': path.resolve('packages/udp-batch/index.js'),
+  '@harbour/seal': path.resolve('packages/seal/index.js'),
 };
 const pg = process.env.HARBOUR_TEST_DB === 'postgres';
 

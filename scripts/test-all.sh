@@ -11,7 +11,7 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 bash scripts/install.sh
 echo "Typecheck…"
-npx tsc -p apps/server --noEmit && npx tsc -p packages/shared --noEmit && npx tsc -p packages/udp-batch --noEmit && npx tsc -p apps/dns --noEmit
+npx tsc -p apps/server --noEmit && npx tsc -p packages/shared --noEmit && npx tsc -p packages/udp-batch --noEmit && npx tsc -p packages/seal --noEmit && npx tsc -p apps/dns --noEmit
 npx tsc -p apps/web --noEmit && npx tsc -p e2e --noEmit
 echo "Lint…"
 npx eslint . --max-warnings=0
