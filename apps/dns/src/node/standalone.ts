@@ -1,6 +1,8 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { StringDecoder } from 'node:string_decoder';
 import { mkdir, rename, writeFile } from 'node:fs/promises';
+import http from 'node:http';
+import https from 'node:https';
 import path from 'node:path';
 import {
   CompiledPolicySchema,
@@ -16,6 +18,7 @@ import {
 import { startResolver, type Resolver, type ResolverLog } from '../resolver.js';
 import type { UpstreamServer } from '../chain/upstream.js';
 import type { ListenAddress } from '../transport/listeners.js';
+import { BatchJson } from './log-json.js';
 
 /**
  * A standalone resolver node (`harbour dns --server URL --token T`): stateless apart from the last good
@@ -187,32 +190,69 @@ export class HttpPolicySource implements PolicySource {
   }
 }
 
-/** POST /api/dns/logs. A 400/413 batch can never succeed and is dropped (logged); anything else is retried. */
+/**
+ * POST /api/dns/logs. A 400/413 batch can never succeed and is dropped (logged); anything else is retried.
+ * Over node:http(s) with a kept-alive connection rather than fetch, which copies a buffer body and builds
+ * streams per request: the body is the writer's own buffer, written to the socket as it is.
+ */
 export class HttpDecisionSink implements DecisionSink {
+  /** The JSON writer whose buffer no request is using (null while one is in flight, or after a failure). */
+  private json: BatchJson | null = new BatchJson();
+  private readonly url: URL;
+  private readonly agent: http.Agent;
+
   constructor(
     private readonly o: Pick<NodeOptions, 'server' | 'token' | 'name'>,
     private readonly log: ResolverLog = quiet,
-  ) {}
+  ) {
+    this.url = new URL(DNS_LOGS_PATH, o.server);
+    this.agent = new (this.url.protocol === 'https:' ? https : http).Agent({
+      keepAlive: true,
+      maxSockets: 1,
+    });
+  }
 
   async write(batch: QueryLogBatch): Promise<void> {
-    const res = await fetch(new URL(DNS_LOGS_PATH, this.o.server), {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${this.o.token}`,
-        'content-type': 'application/json',
-        [DNS_NODE_HEADER]: `${this.o.name}/${NODE_VERSION}`,
-      },
-      body: JSON.stringify(batch),
-      signal: AbortSignal.timeout(30_000),
-    });
-    if (res.status === 400 || res.status === 413) {
-      this.log.error(
-        { status: res.status, batchId: batch.batchId },
-        'server refused a query log batch; dropped',
-      );
+    // One batch at a time reuses the writer's buffer; a concurrent write, or one after a failed request
+    // (whose body the aborted request may still hold), gets a writer of its own.
+    const json = this.json ?? new BatchJson();
+    this.json = null;
+    const status = await this.post(json.encode(batch));
+    this.json = json;
+    if (status === 400 || status === 413) {
+      this.log.error({ status, batchId: batch.batchId }, 'server refused a query log batch; dropped');
       return;
     }
-    if (res.status < 200 || res.status >= 300) throw new Error(`query log push answered ${res.status}`);
+    if (status < 200 || status >= 300) throw new Error(`query log push answered ${status}`);
+  }
+
+  /** Closes the kept-alive connection. */
+  close(): void {
+    this.agent.destroy();
+  }
+
+  private post(body: Buffer): Promise<number> {
+    return new Promise((resolve, reject) => {
+      const req = (this.url.protocol === 'https:' ? https : http).request(this.url, {
+        method: 'POST',
+        agent: this.agent,
+        headers: {
+          authorization: `Bearer ${this.o.token}`,
+          'content-type': 'application/json',
+          'content-length': body.length,
+          [DNS_NODE_HEADER]: `${this.o.name}/${NODE_VERSION}`,
+        },
+        timeout: 30_000,
+      });
+      req.on('timeout', () => req.destroy(new Error('query log push timed out')));
+      req.on('error', reject);
+      req.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+        res.on('error', reject);
+      });
+      req.end(body);
+    });
   }
 }
 
@@ -227,11 +267,12 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
   const source = new HttpPolicySource(o, log);
   if (await source.loadPersisted())
     log.info({ version: source.current()!.version }, 'serving the stored dns policy');
+  const sink = new HttpDecisionSink(o, log);
   const resolver = await startResolver({
     listen: o.listen,
     upstreams: o.upstreams,
     policySource: source,
-    sink: new HttpDecisionSink(o, log),
+    sink,
     nodeId: o.name,
     logFlushMs: o.logFlushMs,
     maxBufferedLogRecords: o.maxBufferedLogRecords,
@@ -247,6 +288,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     async close() {
       source.stop();
       await resolver.close();
+      sink.close();
     },
   };
 }
