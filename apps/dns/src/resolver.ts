@@ -92,6 +92,9 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     'dns udp i/o',
   );
   const cache = new AnswerCache(o.cache);
+  // Expired answers are dropped throughout now and then, not only when asked for or evicted.
+  const pruner = setInterval(() => cache.prune(now()), 60_000);
+  pruner.unref();
   const upstream = new UpstreamPool({
     servers: o.upstreams,
     timeoutMs: o.upstreamTimeoutMs,
@@ -132,6 +135,7 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     for (const t of tcp) t.close();
     await upstream.close();
     await decisions.stop();
+    clearInterval(pruner);
     throw err;
   }
   return {
@@ -144,6 +148,7 @@ export async function startResolver(o: ResolverOptions): Promise<Resolver> {
     decisions,
     async close() {
       unsubscribe();
+      clearInterval(pruner);
       for (const u of udp) await u.close();
       for (const t of tcp) {
         await new Promise<void>((r) => t.close(() => r()));

@@ -93,6 +93,8 @@ export const ConfigSchema = z
     HARBOUR_DNS_PORT: z.coerce.number().int().min(0).max(65535).default(5300),
     /** UDP I/O: batch (recvmmsg/sendmmsg, packages/udp-batch), dgram, or auto (batch where it was built). */
     HARBOUR_DNS_UDP_IO: z.enum(['auto', 'batch', 'dgram']).default('auto'),
+    /** The answer cache's memory bound in MiB (answers plus ~640 bytes an entry; 0: no cache). */
+    HARBOUR_DNS_CACHE_MB: z.coerce.number().min(0).max(4096).default(16),
     /** Upstream resolvers, host:port or host (port 53), comma-separated. Default: the system's resolvers. */
     HARBOUR_DNS_UPSTREAMS: z
       .string()

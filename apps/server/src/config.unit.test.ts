@@ -17,6 +17,10 @@ describe('configuration', () => {
     expect([c.HARBOUR_DNS_LISTEN, c.HARBOUR_DNS_PORT]).toEqual([['127.0.0.1'], 5300]);
     expect(c.HARBOUR_DNS_UDP_IO).toBe('auto');
     expect(() => loadConfig({ HARBOUR_DNS_UDP_IO: 'fast' })).toThrow(/HARBOUR_DNS_UDP_IO/);
+    expect([c.HARBOUR_DNS_CACHE_MB, loadConfig({ HARBOUR_DNS_CACHE_MB: '4' }).HARBOUR_DNS_CACHE_MB]).toEqual([
+      16, 4,
+    ]);
+    expect(() => loadConfig({ HARBOUR_DNS_CACHE_MB: '-1' })).toThrow(/HARBOUR_DNS_CACHE_MB/);
     expect(loadConfig({ HARBOUR_DNS_UPSTREAMS: '10.0.0.53, [::1]:5353' }).HARBOUR_DNS_UPSTREAMS).toEqual([
       '10.0.0.53',
       '[::1]:5353',

@@ -1,8 +1,7 @@
 import dnsPacket from 'dns-packet';
 import { describe, expect, it } from 'vitest';
-import { DEMO_GROUPS, SuffixKeys, compilePolicy, demoPolicySpec, type QueryLogBatch } from '@harbour/shared';
-import { parseQuery, type Query } from '../wire/query.js';
-import { prepareResponse, type Prepared } from '../wire/response.js';
+import { DEMO_GROUPS, compilePolicy, demoPolicySpec, type QueryLogBatch } from '@harbour/shared';
+import { request, upstreamAnswer } from '../test/requests.js';
 import { AnswerCache } from './cache.js';
 import { decide } from './decide.js';
 import { identifyClient } from './identify.js';
@@ -15,44 +14,6 @@ const rcode = (b: Buffer) => (dnsPacket.decode(b) as { rcode?: string }).rcode;
 const policy = (version = 1) =>
   compilePolicy(demoPolicySpec({ version, subnets: [{ cidr: '10.0.2.0/24', groupId: DEMO_GROUPS.ks2 }] }))
     .policy;
-
-function request(name: string, source = '10.0.2.9', type: dnsPacket.RecordType = 'A') {
-  const msg = dnsPacket.encode({
-    id: 7,
-    type: 'query',
-    flags: dnsPacket.RECURSION_DESIRED,
-    questions: [{ name, type }],
-  });
-  const keys = new SuffixKeys();
-  const q = parseQuery(msg, keys, false) as Query;
-  const out: { replies: Buffer[]; answers: Prepared[] } = { replies: [], answers: [] };
-  const req: Request = {
-    msg,
-    q,
-    transport: 'udp',
-    source,
-    local: null,
-    receivedAt: Date.parse('2025-01-15T09:00:00Z'),
-    keys,
-    client: null,
-    decision: null,
-    detach: () => req,
-    reply: (b) => out.replies.push(b),
-    answer: (p) => out.answers.push(p),
-  };
-  return { req, out };
-}
-
-const upstreamAnswer = (name: string, ttl: number): Prepared => {
-  const msg = dnsPacket.encode({
-    id: 1,
-    type: 'response',
-    questions: [{ name, type: 'A' }],
-    answers: [{ name, type: 'A', ttl, data: '192.0.2.1' }],
-  });
-  const q = dnsPacket.encode({ id: 1, type: 'query', questions: [{ name, type: 'A' }] });
-  return prepareResponse(msg, q.subarray(12))!;
-};
 
 describe('identify and decide links', () => {
   it('refuse while there is no policy, then identify by subnet and decide per group', () => {

@@ -16,6 +16,7 @@ import {
   type QueryLogBatch,
 } from '@harbour/shared';
 import { startResolver, type Resolver, type ResolverLog } from '../resolver.js';
+import type { CacheOptions } from '../chain/cache.js';
 import type { UpstreamServer } from '../chain/upstream.js';
 import type { ListenAddress } from '../transport/listeners.js';
 import { BatchJson } from './log-json.js';
@@ -43,6 +44,8 @@ export interface NodeOptions {
   maxBufferedLogRecords?: number;
   logRetryMs?: number;
   upstreamTimeoutMs?: number;
+  /** The answer cache's bounds (default 16 MiB). */
+  cache?: CacheOptions;
   log?: ResolverLog;
 }
 
@@ -278,6 +281,7 @@ export async function startNode(o: NodeOptions): Promise<RunningNode> {
     maxBufferedLogRecords: o.maxBufferedLogRecords,
     logRetryMs: o.logRetryMs,
     upstreamTimeoutMs: o.upstreamTimeoutMs,
+    cache: o.cache,
     log,
   });
   source.release();

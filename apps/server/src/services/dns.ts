@@ -29,6 +29,7 @@ export async function startDnsService(
     nodeId: 'harbour',
     log: ctx.log,
     udpIo: c.HARBOUR_DNS_UDP_IO,
+    cache: { maxBytes: Math.round(c.HARBOUR_DNS_CACHE_MB * 2 ** 20) },
     ...(overrides.now ? { now: overrides.now } : {}),
   });
   ctx.log.info(

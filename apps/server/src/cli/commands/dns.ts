@@ -13,11 +13,14 @@ const Flags = z.object({
   'state-dir': z.string().default(path.resolve('data', 'dns-node')),
   name: z.string().min(1).max(100).default(os.hostname()),
   'poll-seconds': z.coerce.number().int().min(5).max(3600).default(30),
+  'cache-mb': z.coerce.number().min(0).max(4096).default(16),
 });
 
 const USAGE = `usage: harbour dns --server URL --token TOKEN --upstream HOST[:PORT][,...]
                    [--listen ADDR[,ADDR...]] [--port 5300] [--state-dir DIR] [--name NAME] [--poll-seconds 30]
-The token may also come from HARBOUR_DNS_TOKEN (keeps it out of the process list).`;
+                   [--cache-mb 16]
+The token may also come from HARBOUR_DNS_TOKEN (keeps it out of the process list), the answer cache's
+memory bound in MiB from HARBOUR_DNS_CACHE_MB.`;
 
 /**
  * `harbour dns`: a standalone filtering resolver node (docs/filtering-policy.md). It needs no database:
@@ -35,7 +38,11 @@ export async function run(args: string[]): Promise<number> {
     console.error(`${(err as Error).message}\n${USAGE}`);
     return 2;
   }
-  const parsed = Flags.safeParse({ ...values, token: values.token ?? process.env.HARBOUR_DNS_TOKEN });
+  const parsed = Flags.safeParse({
+    ...values,
+    token: values.token ?? process.env.HARBOUR_DNS_TOKEN,
+    'cache-mb': values['cache-mb'] ?? process.env.HARBOUR_DNS_CACHE_MB,
+  });
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  --${i.path.join('.')}: ${i.message}`);
     console.error(`harbour dns: bad options\n${lines.join('\n')}\n${USAGE}`);
@@ -55,6 +62,7 @@ export async function run(args: string[]): Promise<number> {
     listen: f.listen.split(',').map((host) => ({ host: host.trim(), port: f.port })),
     upstreams: f.upstream.split(',').map((u) => parseHostPort(u, 53)),
     pollMs: f['poll-seconds'] * 1000,
+    cache: { maxBytes: Math.round(f['cache-mb'] * 2 ** 20) },
     log,
   });
   const where = node.resolver.addresses.map((a) => `${a.host}:${a.port}`).join(', ');
