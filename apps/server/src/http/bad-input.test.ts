@@ -16,6 +16,7 @@ describe('bad input on every route', () => {
   /** Routes that take a larger body than the default 1 MB (a 10 MB file as base64 JSON). */
   const BIG_BODY: Record<string, number> = { 'POST /api/concerns/:id/attachments': 15 * 1024 * 1024 };
   const clientFor = (key: string) => (key === 'POST /api/worries' ? pupilClient : c);
+  let sourceToken: string;
   beforeAll(async () => {
     env = await startTestEnv();
     const seeded = await seedDemoSchool(env.ctx, { adminPassword: 'x-unused-password-1', pupilsPerYear: 2 });
@@ -47,6 +48,10 @@ describe('bad input on every route', () => {
     // The pupils' "I'm worried" form is a pupil's only (concerns.tell): a pupil's session reaches it.
     const asPupil = await createUser(env.ctx, seeded.schoolId, ['pupil'], { kind: 'pupil' });
     pupilClient = await sessionFor(env, asPupil.accountId, seeded.schoolId);
+    // Monitoring sources post with a bearer token, checked before the body is read: one reaches the body's checks.
+    sourceToken = (await c.post('/api/monitoring/sources', { name: 'Bad-input agent' })).json<{
+      token: string;
+    }>().token;
   });
   afterAll(() => env.close());
 
@@ -130,7 +135,12 @@ describe('bad input on every route', () => {
         env.app.inject({
           method: r.method as 'POST',
           url: r.url,
-          headers: { cookie: who.cookie, 'x-csrf-token': who.csrf, 'content-type': contentType },
+          headers: {
+            cookie: who.cookie,
+            'x-csrf-token': who.csrf,
+            'content-type': contentType,
+            ...(r.key === 'POST /api/monitoring/events' ? { authorization: `Bearer ${sourceToken}` } : {}),
+          },
           payload,
         });
       const malformed = await send('{"a": ');

@@ -11,7 +11,10 @@ import { IngestWork, type CheckResult, type FinishInput, type FinishResult } fro
  * Where ingestion's CPU work runs (issue 6): a small pool of worker_threads workers (ingest-thread.ts), so the
  * main thread keeps to HTTP and the database, or the main thread itself when the pool has no workers. A batch's
  * two steps go to one worker. A worker that dies fails the batches it held with a 503 (nothing of them was
- * stored: the source sends them again) and is replaced by the next batch.
+ * stored: the source sends them again) and is replaced by the next batch. So does a worker that hangs: one
+ * that holds steps yet answers none of them for `timeoutMs` (a working one answers a step every few tens of
+ * milliseconds, however long its queue; one still starting gets `startMs`) is ended, its batches failed with
+ * a 503, and replaced.
  */
 export type ToWorker =
   | { t: 'check'; job: number; body: unknown }
@@ -58,16 +61,30 @@ const stopped = (): AppError =>
     'unavailable',
     'The ingestion worker stopped; nothing of this batch was stored: send it again',
   );
+const timedOut = (): AppError =>
+  new AppError(
+    'unavailable',
+    'The ingestion worker did not answer in time; nothing of this batch was stored: send it again',
+  );
+
+/** How long a worker holding steps may go without answering one before it is taken for hung (ms). */
+export const INGEST_HANG_MS = 10_000;
+/** The same for a worker still starting (loading its code and compiling the classifier). */
+export const INGEST_START_MS = 60_000;
 
 interface Slot {
   worker: Worker;
   live: number;
   dead: boolean;
   waiting: Map<number, { resolve(v: unknown): void; reject(e: Error): void }>;
+  /** Armed while the worker holds steps: fires when it has answered none of them for the pool's timeoutMs. */
+  watchdog: NodeJS.Timeout | null;
+  /** Whether the worker has said it is ready (compiling the classifier takes it about half a second). */
+  ready: boolean;
 }
 
 /** The worker's file beside this module: .js in the built server, .ts under tsx or vitest (through tsx's loader). */
-function spawn(): Worker {
+export function spawnIngestWorker(): Worker {
   const fromSource = import.meta.url.endsWith('.ts');
   const file = new URL(fromSource ? './ingest-thread.ts' : './ingest-thread.js', import.meta.url);
   if (!fromSource) return new Worker(file);
@@ -82,10 +99,20 @@ export class IngestPool implements IngestRunner {
   private readonly slots: Slot[] = [];
   private closed = false;
 
+  private readonly timeoutMs: number;
+  private readonly startMs: number;
+  private readonly spawn: () => Worker;
+
   constructor(
     readonly size: number,
     private readonly log: AppContext['log'],
-  ) {}
+    /** See INGEST_HANG_MS and INGEST_START_MS; spawn: how a worker starts (the hang test starts one that hangs). */
+    opts: { timeoutMs?: number; startMs?: number; spawn?: () => Worker } = {},
+  ) {
+    this.timeoutMs = opts.timeoutMs ?? INGEST_HANG_MS;
+    this.startMs = opts.startMs ?? INGEST_START_MS;
+    this.spawn = opts.spawn ?? spawnIngestWorker;
+  }
 
   /** The live workers' thread ids (for operators and the crash test). */
   threads(): Worker[] {
@@ -109,6 +136,7 @@ export class IngestPool implements IngestRunner {
       return new Promise<R>((resolve, reject) => {
         slot.waiting.set(job, { resolve: resolve, reject });
         slot.worker.postMessage(m, transfer);
+        this.watch(slot);
       });
     };
     return {
@@ -130,6 +158,7 @@ export class IngestPool implements IngestRunner {
         open = false;
         slot.live--;
         slot.waiting.delete(job);
+        if (slot.waiting.size === 0) this.unwatch(slot);
         if (!slot.dead && !finished) slot.worker.postMessage({ t: 'drop', job } satisfies ToWorker);
       },
     };
@@ -137,7 +166,35 @@ export class IngestPool implements IngestRunner {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all(this.slots.splice(0).map((s) => ((s.dead = true), s.worker.terminate())));
+    await Promise.all(
+      this.slots.splice(0).map((s) => (this.unwatch(s), (s.dead = true), s.worker.terminate())),
+    );
+  }
+
+  /** Arms the slot's watchdog if it holds steps and none is armed; an answer re-arms it (see `start`). */
+  private watch(slot: Slot): void {
+    if (slot.watchdog || slot.dead || slot.waiting.size === 0) return;
+    slot.watchdog = setTimeout(() => this.hung(slot), slot.ready ? this.timeoutMs : this.startMs);
+    slot.watchdog.unref();
+  }
+
+  private unwatch(slot: Slot): void {
+    if (slot.watchdog) clearTimeout(slot.watchdog);
+    slot.watchdog = null;
+  }
+
+  /** A worker that answered nothing for timeoutMs: its batches fail with a 503 now, and it is ended and replaced. */
+  private hung(slot: Slot): void {
+    slot.watchdog = null;
+    if (slot.dead || slot.waiting.size === 0) return;
+    slot.dead = true;
+    this.log.error(
+      { steps: slot.waiting.size, ms: slot.ready ? this.timeoutMs : this.startMs },
+      'ingestion worker answered nothing in time; ended, the next batch starts another',
+    );
+    for (const w of slot.waiting.values()) w.reject(timedOut());
+    slot.waiting.clear();
+    void slot.worker.terminate();
   }
 
   /** The least busy live worker, starting one where the pool is short (at first, or after one died). */
@@ -152,21 +209,33 @@ export class IngestPool implements IngestRunner {
   }
 
   private start(): Slot {
-    const slot: Slot = { worker: spawn(), live: 0, dead: false, waiting: new Map() };
+    const slot: Slot = {
+      worker: this.spawn(),
+      live: 0,
+      dead: false,
+      waiting: new Map(),
+      watchdog: null,
+      ready: false,
+    };
     // The pool never keeps the process alive on its own; the app's onClose ends it.
     slot.worker.unref();
     slot.worker.on('message', (m: FromWorker) => {
-      if ('ready' in m) return;
-      const w = slot.waiting.get(m.job);
-      if (!w) return;
-      slot.waiting.delete(m.job);
-      if ('error' in m) w.reject(new Error(`ingestion worker: ${m.error}`));
-      else w.resolve(m.r);
+      // Any answer shows the worker is working: its watchdog starts again from now, or stops if it holds none.
+      this.unwatch(slot);
+      if ('ready' in m) slot.ready = true;
+      const w = 'ready' in m ? undefined : slot.waiting.get(m.job);
+      if (w && !('ready' in m)) {
+        slot.waiting.delete(m.job);
+        if ('error' in m) w.reject(new Error(`ingestion worker: ${m.error}`));
+        else w.resolve(m.r);
+      }
+      this.watch(slot);
     });
     slot.worker.on('error', (err) => this.log.error({ err }, 'ingestion worker failed'));
     slot.worker.on('exit', (code) => {
       const wasLive = !slot.dead;
       slot.dead = true;
+      this.unwatch(slot);
       for (const w of slot.waiting.values()) w.reject(stopped());
       slot.waiting.clear();
       if (wasLive && !this.closed)
@@ -181,8 +250,12 @@ const pools = new WeakMap<AppContext, IngestPool>();
 export function ingestPoolOf(ctx: AppContext): IngestPool | undefined {
   return pools.get(ctx);
 }
-export function startIngestPool(ctx: AppContext, size: number): IngestPool {
-  const pool = new IngestPool(size, ctx.log);
+export function startIngestPool(
+  ctx: AppContext,
+  size: number,
+  opts?: ConstructorParameters<typeof IngestPool>[2],
+): IngestPool {
+  const pool = new IngestPool(size, ctx.log, opts);
   pools.set(ctx, pool);
   return pool;
 }

@@ -1,11 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { once } from 'node:events';
+import { Worker } from 'node:worker_threads';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openForSchool } from '../schools/keys.js';
-import { ingestPoolOf } from './ingest-pool.js';
+import { ingestBatch } from './ingest.js';
+import { IngestPool, ingestPoolOf, spawnIngestWorker } from './ingest-pool.js';
 import { eid, startMonitoringEnv, type MonitoringEnv } from './test-support.js';
 
 /**
  * Issue 6, ingestion's per-event work on a worker thread: the batch's answer is the same as on the main
- * thread, and a worker that dies mid-batch fails that batch loudly (nothing stored) and is replaced.
+ * thread, a refused token never reaches a worker, and a worker that dies or hangs mid-batch fails that batch
+ * loudly (nothing stored) and is replaced.
  */
 describe('monitoring ingestion worker', () => {
   let m: MonitoringEnv;
@@ -111,16 +115,75 @@ describe('monitoring ingestion worker', () => {
     ]);
   });
 
-  it('refuses a body that is not JSON before looking at the token, as the app parser did', async () => {
-    for (const authorization of [`Bearer ${m.token}`, 'Bearer not-a-token']) {
-      const res = await m.env.app.inject({
+  it('refuses a body that is not JSON with a 400, and a bad or revoked token before the body reaches a worker', async () => {
+    const pool = ingestPoolOf(m.env.ctx)!;
+    const inject = (authorization: string) =>
+      m.env.app.inject({
         method: 'POST',
         url: '/api/monitoring/events',
         headers: { authorization, 'content-type': 'application/json' },
         payload: '{"events": [',
       });
-      expect(res.statusCode).toBe(400);
-      expect(res.json().error.code).toBe('bad_request');
+    const bad = await inject(`Bearer ${m.token}`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('bad_request');
+    const issued = (await m.admin.post('/api/monitoring/sources', { name: 'Revoked proxy' })).json();
+    expect((await m.admin.post(`/api/monitoring/sources/${issued.source.id}/revoke`)).statusCode).toBe(200);
+    const jobs = vi.spyOn(pool, 'job');
+    try {
+      for (const authorization of [
+        'Bearer not-a-token',
+        'Bearer hbm_wrongwrongwrong',
+        `Bearer ${issued.token}`,
+        '',
+      ]) {
+        const res = await inject(authorization);
+        expect(res.statusCode, authorization).toBe(401);
+        expect(res.json().error.code).toBe('unauthenticated');
+      }
+      expect(jobs).not.toHaveBeenCalled();
+    } finally {
+      jobs.mockRestore();
+    }
+  });
+
+  it('fails a batch with a 503 when its worker hangs, ends that worker and takes the next batch on a new one', async () => {
+    // A real worker thread that starts, takes the batch and never answers (spinning, as a runaway step would).
+    const hung = new Worker(
+      'const { parentPort } = require("node:worker_threads"); parentPort.postMessage({ ready: true }); parentPort.on("message", () => { for (;;); });',
+      {
+        eval: true,
+      },
+    );
+    const exited = once(hung, 'exit');
+    const starts = [() => hung, spawnIngestWorker];
+    const pool = new IngestPool(1, m.env.ctx.log, { timeoutMs: 300, spawn: () => starts.shift()!() });
+    const source = { id: m.sourceId, school_id: m.schoolId };
+    const events = batch(20, m.pupils[0]!.id);
+    const body = () => Buffer.from(JSON.stringify({ events }));
+    try {
+      const t0 = Date.now();
+      await expect(ingestBatch(m.env.ctx, source, body(), null, pool)).rejects.toMatchObject({
+        code: 'unavailable',
+        message: expect.stringMatching(/did not answer in time.*send it again/),
+      });
+      expect(Date.now() - t0).toBeLessThan(5_000);
+      await exited; // ended, not left spinning
+      expect(pool.threads()).toHaveLength(0);
+      expect(
+        await storedOf(
+          m,
+          events.map((e) => e.id),
+        ),
+      ).toHaveLength(0);
+      // The source sends it again: a new (working) worker takes it, whole.
+      expect(await ingestBatch(m.env.ctx, source, body(), null, pool)).toMatchObject({
+        accepted: 20,
+        duplicates: 0,
+      });
+      expect(pool.threads()).toHaveLength(1);
+    } finally {
+      await pool.close();
     }
   });
 

@@ -196,11 +196,11 @@ type Source = Pick<MonitorSourceTable, 'id' | 'school_id'>;
 let inThread: IngestRunner | null = null;
 
 /**
- * POST /api/monitoring/events: one source's batch. The runner (the ingestion worker pool, or this thread)
- * parses and checks the body while this thread authenticates the source and counts the batch; this thread then
- * names the people and reads the school's key and terms, the runner classifies and seals, and this thread stores
- * the rows, alerts and audit entry in one transaction. A body that is not JSON is refused before the token is
- * looked at, as when the app's parser read it.
+ * POST /api/monitoring/events: one source's batch. The source is authenticated first (a refused token never
+ * has its body handed to the runner); the runner (the ingestion worker pool, or this thread) then parses and
+ * checks the body while this thread reads the school's settings and counts the batch; this thread then names
+ * the people and reads the school's key and terms, the runner classifies and seals, and this thread stores the
+ * rows, alerts and audit entry in one transaction. A body that is not JSON is refused before it is counted.
  */
 export async function ingestBatch(
   ctx: AppContext,
@@ -209,17 +209,17 @@ export async function ingestBatch(
   ip: string | null,
   runner: IngestRunner = (inThread ??= inThreadRunner()),
 ) {
+  const src = typeof source === 'function' ? await source() : source;
   const job = runner.job();
   try {
-    const [checked, who] = await Promise.allSettled([
+    const [checked, read] = await Promise.allSettled([
       job.check(body),
-      typeof source === 'function' ? source() : source,
+      getSetting(ctx, MonitoringSettings, src.school_id),
     ]);
     if (checked.status === 'fulfilled' && checked.value.kind === 'bad_json')
       throw new AppError('bad_request', 'The request is malformed');
-    if (who.status === 'rejected') throw who.reason;
-    const src = who.value;
-    const settings = await getSetting(ctx, MonitoringSettings, src.school_id);
+    if (read.status === 'rejected') throw read.reason;
+    const settings = read.value;
     await takeBatch(ctx, src.id, settings.maxBatchesPerMinute);
     if (checked.status === 'rejected') throw checked.reason;
     const c = checked.value;

@@ -63,18 +63,19 @@ export function monitoringRoutes(app: FastifyInstance, ctx: AppContext): void {
     scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (_req, body, done) =>
       done(null, body),
     );
-    // Sources post with their bearer token (access 'public' in the route table), checked while the body is parsed.
-    scope.post('/api/monitoring/events', { bodyLimit: MAX_INGEST_BODY_BYTES }, async (req) =>
-      ingestBatch(
-        ctx,
-        async () => {
+    // Sources post with their bearer token (access 'public' in the route table), checked before the body is
+    // read: an unauthenticated or revoked source is refused with a 401 without its body reaching the worker.
+    const sources = new WeakMap<object, { id: string; school_id: string }>();
+    scope.post(
+      '/api/monitoring/events',
+      {
+        bodyLimit: MAX_INGEST_BODY_BYTES,
+        onRequest: async (req) => {
           const source = await authenticateSource(ctx, req.headers.authorization);
-          return { id: source.id, school_id: source.schoolId };
+          sources.set(req, { id: source.id, school_id: source.schoolId });
         },
-        req.body,
-        req.ip,
-        runner,
-      ),
+      },
+      async (req) => ingestBatch(ctx, sources.get(req)!, req.body, req.ip, runner),
     );
   });
 
