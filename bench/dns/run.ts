@@ -10,6 +10,7 @@
  *   npm run bench:dns -- --smoke      10,000 domains, short runs; skips engines that are not installed
  *   npm run bench:dns -- --fuzz       also send 1,000,000 fuzz packets at the Harbour process (bench/dns/fuzz.ts)
  *   npm run bench:dns -- --only=harbour,dnsmasq --scenario=ttl0    fewer engines or one scenario (quicker)
+ *   npm run bench:dns -- --no-pin     no CPU pinning (see below and README.md)
  *
  * Harbour is measured as a school deploys a standalone node: `harbour dns` (apps/server/dist/cli, plain node,
  * no tsx) with the policy in its state directory, pulling from a stand-in server that answers 304 and takes
@@ -19,6 +20,10 @@
  * Two upstream scenarios: "ttl0" is anchors.sh's upstream (dnsmasq `address=/#/`, whose answers carry TTL 0,
  * so every allowed query is forwarded and the upstream bounds everyone), and "ttl300" the same upstream with
  * `local-ttl=300`, as real answers have TTLs: there the filter's own speed shows.
+ *
+ * Every engine is measured alike (README.md): the engine under test alone on the last CPU, dnsperf, the
+ * loopback upstream and this process (which takes Harbour's log batches) on CPU 0 (`taskset`), so three
+ * processes on two cores do not land wherever the scheduler puts them turn by turn.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
@@ -46,9 +51,19 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const W = path.join(ROOT, 'bench/out/dns');
 const PORTS = { unbound: 5361, dnsmasq: 5362, harbour: 5363, 'node-bare': 5364, 'node-batch': 5365 } as const;
 type Engine = keyof typeof PORTS;
-const ROUNDS = smoke ? 1 : 3;
+const ROUNDS = smoke ? 1 : 5;
 
 const have = (cmd: string) => spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+const PIN = !args.has('--no-pin') && os.availableParallelism() >= 2 && have('taskset');
+const CPU_LOAD = '0';
+const CPU_ENGINE = String(os.availableParallelism() - 1);
+/** `cmd args` on the given CPU (taskset execs it: the child's pid is the command's own). */
+const onCpu = (cpu: string, cmd: string, a: string[]): [string, string[]] =>
+  PIN ? ['taskset', ['-c', cpu, cmd, ...a]] : [cmd, a];
+/** Spawns an engine on the engine CPU. */
+const engine = (cmd: string, a: string[], o: Parameters<typeof spawn>[2] = {}) =>
+  spawn(...onCpu(CPU_ENGINE, cmd, a), o);
+
 function ensureTools(): boolean {
   const missing = [
     ['dnsperf', 'dnsperf'],
@@ -116,7 +131,7 @@ function dnsperf(port: number, seconds: number, verbose = false): Promise<string
   if (verbose) a.push('-v');
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
-    const p = spawn('dnsperf', a, { stdio: ['ignore', 'pipe', 'ignore'] });
+    const p = spawn(...onCpu(CPU_LOAD, 'dnsperf', a), { stdio: ['ignore', 'pipe', 'ignore'] });
     p.stdout.on('data', (d: Buffer) => chunks.push(d));
     p.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
   });
@@ -156,9 +171,13 @@ interface Row extends Figures {
   rssLoaded: number;
   rss: number;
   loadMs: number;
+  /** Each turn's qps, in round order (turn r of every engine ran in the same round). */
+  turns: number[];
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const range = (xs: number[], digits: number) =>
+  `${Math.min(...xs).toFixed(digits)}-${Math.max(...xs).toFixed(digits)}`;
 
 /**
  * Starts every engine (one at a time, so each load time is its own), then measures them in turns, ROUNDS
@@ -194,6 +213,7 @@ async function compare(scenario: string, engines: [Engine, () => ChildProcess][]
       engine: r.engine,
       scenario,
       qps: median(r.runs.map((x) => x.qps)),
+      turns: r.runs.map((x) => x.qps),
       meanMs: median(r.runs.map((x) => x.meanMs)),
       p99Ms: r.runs.at(-1)!.p99Ms,
       lost: r.runs.reduce((n, x) => n + x.lost, 0),
@@ -234,11 +254,13 @@ function upstream(port: number, ttl: number): ChildProcess {
   const lines = [`port=${port}`, 'listen-address=127.0.0.1', 'bind-interfaces', 'no-resolv', 'no-hosts'];
   lines.push('address=/#/192.0.2.1', 'cache-size=0', ...(ttl ? [`local-ttl=${ttl}`] : []));
   writeFileSync(conf, lines.join('\n') + '\n');
-  return spawn('dnsmasq', ['-k', '-C', conf], { stdio: 'ignore' });
+  return spawn(...onCpu(CPU_LOAD, 'dnsmasq', ['-k', '-C', conf]), { stdio: 'ignore' });
 }
 
 async function main(): Promise<void> {
   const loadStart = os.loadavg();
+  // This process takes the node's log batches: it runs beside dnsperf, not beside the engine under test.
+  if (PIN) execFileSync('taskset', ['-a', '-p', '-c', CPU_LOAD, String(process.pid)], { stdio: 'ignore' });
   mkdirSync(W, { recursive: true });
   if (!existsSync(path.join(W, `blocklist-${N}.txt`))) {
     execFileSync('python3', [path.join(ROOT, 'bench/dns/gen.py'), String(N), W], { stdio: 'ignore' });
@@ -286,7 +308,7 @@ async function main(): Promise<void> {
   const serverUrl = `http://127.0.0.1:${(logServer.address() as { port: number }).port}`;
   const cli = path.join(ROOT, 'apps/server/dist/cli/index.js');
   const harbour = (upPort: number) => () =>
-    spawn(
+    engine(
       'node',
       [cli, 'dns', '--server', serverUrl, '--token', 'bench-token-not-a-secret']
         .concat(['--upstream', `127.0.0.1:${upPort}`, '--port', String(PORTS.harbour)])
@@ -307,21 +329,21 @@ async function main(): Promise<void> {
         if (anchors) {
           const ub = path.join(W, `unbound-${scenario}.conf`);
           writeFileSync(ub, unboundConf(upPort));
-          engines.push(['unbound', () => spawn('unbound', ['-d', '-c', ub], { stdio: 'ignore' })]);
+          engines.push(['unbound', () => engine('unbound', ['-d', '-c', ub], { stdio: 'ignore' })]);
           const dm = path.join(W, `filter-dnsmasq-${scenario}.conf`);
           writeFileSync(dm, dnsmasqConf(upPort));
-          engines.push(['dnsmasq', () => spawn('dnsmasq', ['-k', '-C', dm], { stdio: 'ignore' })]);
+          engines.push(['dnsmasq', () => engine('dnsmasq', ['-k', '-C', dm], { stdio: 'ignore' })]);
         }
         engines.push(['harbour', harbour(upPort)]);
         // The same bare responder on dgram and on packages/udp-batch (recvmmsg/sendmmsg), Harbour's UDP I/O.
-        for (const [engine, file] of [
+        for (const [name, file] of [
           ['node-bare', 'bare-responder.ts'],
           ['node-batch', 'batch-responder.ts'],
         ] as const)
           engines.push([
-            engine,
+            name,
             () =>
-              spawn('node', ['--import', 'tsx', path.join(ROOT, 'bench/dns', file), String(PORTS[engine])], {
+              engine('node', ['--import', 'tsx', path.join(ROOT, 'bench/dns', file), String(PORTS[name])], {
                 cwd: ROOT,
                 stdio: 'ignore',
               }),
@@ -345,20 +367,27 @@ async function main(): Promise<void> {
   );
   const la = (l: number[]) => l.map((x) => x.toFixed(2)).join(' ');
   console.log(`load average (1, 5, 15 min): at the start ${la(loadStart)}, at the end ${la(loadEnd)}`);
+  console.log(
+    PIN
+      ? `CPUs: the engine under test on ${CPU_ENGINE}; dnsperf, the upstream and this process on ${CPU_LOAD}`
+      : 'CPUs: not pinned',
+  );
   const pad = (s: string | number, n: number) => String(s).padStart(n);
   console.log(
-    `${'scenario'.padEnd(8)} ${'engine'.padEnd(9)} ${pad('qps', 9)} ${pad('mean ms', 8)} ${pad('p99 ms', 7)} ${pad('lost', 6)} ${pad('RSS load', 8)} ${pad('RSS max', 7)} ${pad('load s', 7)}`,
+    `${'scenario'.padEnd(8)} ${'engine'.padEnd(9)} ${pad('qps', 9)} ${pad('mean ms', 8)} ${pad('p99 ms', 7)} ${pad('lost', 6)} ${pad('RSS load', 8)} ${pad('RSS max', 7)} ${pad('load s', 7)}  turns qps`,
   );
   for (const r of rows)
     console.log(
-      `${r.scenario.padEnd(8)} ${r.engine.padEnd(9)} ${pad(r.qps.toFixed(0), 9)} ${pad(r.meanMs.toFixed(2), 8)} ${pad(r.p99Ms.toFixed(2), 7)} ${pad(r.lost, 6)} ${pad(r.rssLoaded.toFixed(0), 8)} ${pad(r.rss.toFixed(0), 7)} ${pad((r.loadMs / 1000).toFixed(2), 7)}`,
+      `${r.scenario.padEnd(8)} ${r.engine.padEnd(9)} ${pad(r.qps.toFixed(0), 9)} ${pad(r.meanMs.toFixed(2), 8)} ${pad(r.p99Ms.toFixed(2), 7)} ${pad(r.lost, 6)} ${pad(r.rssLoaded.toFixed(0), 8)} ${pad(r.rss.toFixed(0), 7)} ${pad((r.loadMs / 1000).toFixed(2), 7)}  ${range(r.turns, 0)}`,
     );
   for (const scenario of ['ttl0', 'ttl300']) {
     const h = rows.find((r) => r.engine === 'harbour' && r.scenario === scenario);
     const d = rows.find((r) => r.engine === 'dnsmasq' && r.scenario === scenario);
+    // Each round's Harbour turn beside the same round's dnsmasq turn: the two ran within a minute of each other.
+    const paired = h && d ? h.turns.map((q, i) => q / d.turns[i]!) : [];
     if (h && d)
       console.log(
-        `${scenario}: harbour/dnsmasq = ${(h.qps / d.qps).toFixed(2)}x (target 1.3x); memory ${h.rssLoaded.toFixed(0)} MB loaded, ${h.rss.toFixed(0)} MB at most serving (target < 150); load ${(h.loadMs / 1000).toFixed(2)} s (target < 3); lost ${h.lost}`,
+        `${scenario}: harbour/dnsmasq = ${(h.qps / d.qps).toFixed(2)}x (target 1.3x; round by round median ${median(paired).toFixed(2)}x, ${range(paired, 2)}x); memory ${h.rssLoaded.toFixed(0)} MB loaded, ${h.rss.toFixed(0)} MB at most serving (target < 150); load ${(h.loadMs / 1000).toFixed(2)} s (target < 3); lost ${h.lost}`,
       );
   }
   if (args.has('--fuzz')) await runFuzz(ROOT, path.join(W, 'fuzz-state'), smoke ? 20_000 : 1_000_000);
