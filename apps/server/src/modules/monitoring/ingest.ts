@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../../context.js';
 import type { Executor } from '../../db/index.js';
-import { insertIgnoring } from '../../db/prepared.js';
+import { insertIgnoring, prepared, preparedOf } from '../../db/prepared.js';
 import type { MonitorAlertTable, MonitorEventTable, MonitorSourceTable } from '../../db/schema-monitoring.js';
 import { AppError } from '../../lib/errors.js';
 import { addDays, iso } from '../../lib/time.js';
@@ -59,10 +59,8 @@ export { timeOrderedId, type PreparedEvent, type Rejection, type StoredEvent } f
  * the API and a restarted one share one count: batches beyond the school's limit get 429. One statement, on its
  * own and before the batch's transaction, so batches of one source never wait on each other for it.
  */
-async function takeBatch(ctx: AppContext, sourceId: string, limit: number): Promise<void> {
-  const now = ctx.clock.now().getTime();
-  const window = iso(new Date(now - (now % 60_000)));
-  const row = await ctx.db
+const countBatch = preparedOf<{ rate_count: number }, [string, string]>((db, window, sourceId) =>
+  db
     .updateTable('monitor_sources')
     .set({
       // The right-hand sides read the row as it was: a new window starts the count again.
@@ -70,8 +68,12 @@ async function takeBatch(ctx: AppContext, sourceId: string, limit: number): Prom
       rate_window: window,
     })
     .where('id', '=', sourceId)
-    .returning('rate_count')
-    .executeTakeFirst();
+    .returning('rate_count'),
+);
+async function takeBatch(ctx: AppContext, sourceId: string, limit: number): Promise<void> {
+  const now = ctx.clock.now().getTime();
+  const window = iso(new Date(now - (now % 60_000)));
+  const [row] = await countBatch(ctx.db, window, sourceId);
   if (Number(row?.rate_count ?? 0) > limit)
     throw new AppError(
       'too_many_requests',
@@ -183,8 +185,11 @@ export async function prepareEvents(
 }
 
 /** The school's own terms (monitor_terms) and a stamp that moves whenever one is added or removed. */
+const termRows = prepared((db, schoolId) =>
+  db.selectFrom('monitor_terms').selectAll().where('school_id', '=', schoolId),
+);
 async function termsOf(db: Executor, schoolId: string) {
-  const rows = await db.selectFrom('monitor_terms').selectAll().where('school_id', '=', schoolId).execute();
+  const rows = await termRows(db, schoolId);
   const stamp = rows
     .map((r) => `${r.id}:${r.removed_at ?? ''}`)
     .sort()
@@ -193,6 +198,10 @@ async function termsOf(db: Executor, schoolId: string) {
 }
 
 type Source = Pick<MonitorSourceTable, 'id' | 'school_id'>;
+/** The batch's statements that have one shape, built and compiled once (db/prepared.ts), not by Kysely each time. */
+const markSeen = prepared((db, at, sourceId) =>
+  db.updateTable('monitor_sources').set({ last_seen_at: at }).where('id', '=', sourceId),
+);
 let inThread: IngestRunner | null = null;
 
 /**
@@ -253,11 +262,7 @@ export async function ingestBatch(
         total: built.prepared,
         alerts: 'classifier',
       });
-      await tx
-        .updateTable('monitor_sources')
-        .set({ last_seen_at: iso(ctx.clock.now()) })
-        .where('id', '=', src.id)
-        .execute();
+      await markSeen(tx, iso(ctx.clock.now()), src.id);
       await appendAudit(
         ctx,
         {

@@ -1,17 +1,22 @@
 import type { Executor } from '../../db/index.js';
+import { prepared } from '../../db/prepared.js';
 import type { SettingHistoryTable, SettingTable } from '../../db/schema.js';
 
 export async function settingsOf(db: Executor, schoolId: string): Promise<SettingTable[]> {
   return db.selectFrom('settings').selectAll().where('school_id', '=', schoolId).execute();
 }
 
-export async function settingRow(db: Executor, schoolId: string, key: string) {
-  return db
-    .selectFrom('settings')
-    .selectAll()
-    .where('school_id', '=', schoolId)
-    .where('key', '=', key)
-    .executeTakeFirst();
+/** Built and compiled once (db/prepared.ts): ingestion reads a setting twice a batch. */
+const settingRowQuery = prepared((db, schoolId, key) =>
+  db.selectFrom('settings').selectAll().where('school_id', '=', schoolId).where('key', '=', key),
+);
+
+export async function settingRow(
+  db: Executor,
+  schoolId: string,
+  key: string,
+): Promise<SettingTable | undefined> {
+  return (await settingRowQuery(db, schoolId, key))[0];
 }
 
 /** Writes version `row.version` only if the stored one is still `expected`; false when someone got there first. */
