@@ -42,6 +42,8 @@ export async function runIngestBench(
   workers?: number,
   /** Start the built server (`apps/server/dist`, `npx tsc -b apps/server/tsconfig.build.json` first), not tsx. */
   dist = false,
+  /** Random UUIDs as event ids instead of ids in order (`trafficFor`). */
+  randomIds = false,
 ): Promise<{ eventsPerSecond: number; ratio: number }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'harbour-ingest-bench-'));
   const env: Record<string, string> = {
@@ -79,7 +81,7 @@ export async function runIngestBench(
         .where('kind', '=', 'pupil')
         .execute()
     ).map((p) => p.id);
-    const body = trafficFor(pupils);
+    const body = trafficFor(pupils, 'b', randomIds);
     // This process lets go of the database while Harbour serves it, and reads it again at the end.
     await ctx.database.close();
     open = false;
@@ -211,7 +213,7 @@ export async function runIngestBench(
     const { stored, alerts } = counted;
     const ratio = ingestRate / BATCH / helloRate;
     console.log(
-      `\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes; ingestion workers: ${workers ?? 'default'}${dist ? '; built server' : ''})`,
+      `\n== Ingestion API (SQLite, batches of 500, 4 connections; server, hello-world and client in separate processes; ingestion workers: ${workers ?? 'default'}${dist ? '; built server' : ''}; event ids ${randomIds ? 'random UUIDs' : 'in order'})`,
     );
     console.log(`hello-world baseline: ${Math.round(helloRate).toLocaleString('en-GB')} requests/s`);
     console.log(
