@@ -25,6 +25,7 @@ import * as m0040 from './migrations/0040-monitoring.js';
 import * as m0041 from './migrations/0041-monitoring-terms.js';
 import * as m0042 from './migrations/0042-monitoring-rate-window.js';
 import * as m0043 from './migrations/0043-monitoring-event-indexes.js';
+import * as m0044 from './migrations/0044-monitoring-event-time-key.js';
 import * as m0050 from './migrations/0050-compliance-revisions.js';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- migrations run against an untyped schema */
@@ -56,6 +57,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0041-monitoring-terms': m0041,
   '0042-monitoring-rate-window': m0042,
   '0043-monitoring-event-indexes': m0043,
+  '0044-monitoring-event-time-key': m0044,
   '0050-compliance-revisions': m0050,
 };
 

@@ -155,6 +155,30 @@ describe('monitoring ingestion', () => {
     expect(entries.map((e) => e.details).join()).not.toMatch(/volcano|kill|linux/);
   });
 
+  it('takes an event as the same when its id and its instant are, however the time is written', async () => {
+    const pupil = m.pupils.find((p) => p.year_group === '6')!;
+    const id = eid();
+    const when = new Date(clock.now().getTime() - 5 * 60_000);
+    when.setUTCMilliseconds(0);
+    const utc = when.toISOString();
+    // The same instant with an offset (+01:00) and without milliseconds: still a retry of the one event.
+    const local = new Date(when.getTime() + 3_600_000).toISOString().slice(0, 19) + '+01:00';
+    const event = { id, kind: 'search', text: 'volcano facts', personId: pupil.id };
+    expect((await m.post([{ ...event, time: utc }])).json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    expect((await m.post([{ ...event, time: local }])).json()).toMatchObject({ accepted: 0, duplicates: 1 });
+    // The same id at another time is another event (an event is its source, id and time).
+    const later = new Date(when.getTime() + 1_000).toISOString();
+    expect((await m.post([{ ...event, time: later }])).json()).toMatchObject({ accepted: 1, duplicates: 0 });
+    const rows = await m.env.ctx.db
+      .selectFrom('monitor_events')
+      .select('at')
+      .where('school_id', '=', m.schoolId)
+      .where('event_key', '=', id)
+      .orderBy('at')
+      .execute();
+    expect(rows.map((r) => r.at)).toEqual([utc, later]);
+  });
+
   it('refuses a batch over the size limit, a missing token, and a revoked one', async () => {
     const many = Array.from({ length: 1001 }, () => ({
       id: eid(),

@@ -29,7 +29,7 @@ import { MonitoringSettings } from './settings.js';
  * Ingestion (issue 6): a batch of activity events is checked event by event (a malformed one is rejected with
  * its reason, the good ones are kept), classified, sealed under the school key and stored with its matches in
  * one transaction with the alerts it raises and one audit entry for the batch (clarification 8). Event ids are
- * the source's: a retried batch stores nothing twice.
+ * the source's: a retried batch (the same ids and times) stores nothing twice.
  */
 const EVENT_COLUMNS = [
   'id',
@@ -50,7 +50,12 @@ const EVENT_COLUMNS = [
   'alert_id',
   'concern_id',
 ] as const satisfies readonly (keyof MonitorEventTable)[];
-const insertEvents = insertIgnoring('monitor_events', EVENT_COLUMNS, ['school_id', 'source_id', 'event_key']);
+const insertEvents = insertIgnoring('monitor_events', EVENT_COLUMNS, [
+  'school_id',
+  'at',
+  'source_id',
+  'event_key',
+]);
 
 export { timeOrderedId, type PreparedEvent, type Rejection, type StoredEvent } from './ingest-rows.js';
 
