@@ -223,11 +223,13 @@ export class IngestPool implements IngestRunner {
       // Any answer shows the worker is working: its watchdog starts again from now, or stops if it holds none.
       this.unwatch(slot);
       if ('ready' in m) slot.ready = true;
-      const w = 'ready' in m ? undefined : slot.waiting.get(m.job);
-      if (w && !('ready' in m)) {
+      else {
+        const w = slot.waiting.get(m.job);
         slot.waiting.delete(m.job);
-        if ('error' in m) w.reject(new Error(`ingestion worker: ${m.error}`));
-        else w.resolve(m.r);
+        if (w) {
+          if ('error' in m) w.reject(new Error(`ingestion worker: ${m.error}`));
+          else w.resolve(m.r);
+        }
       }
       this.watch(slot);
     });
